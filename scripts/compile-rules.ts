@@ -1,0 +1,60 @@
+/**
+ * Build step: rules/*.yaml (one file per provider, written by people) -> dist/rules.json (what the
+ * engine reads on every scan) and dist/playbooks.json (read only when there is something to explain).
+ * Splitting them keeps the commit path from parsing YAML or loading remediation text it will not print.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { checkProvider } from '../src/rules/validate';
+import type { CompiledPlaybooks, CompiledRules, ProviderSpec, Rule } from '../src/rules/types';
+
+export function readProviderFiles(dir: string): ProviderSpec[] {
+  const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const errors: string[] = [];
+  const specs: ProviderSpec[] = [];
+  const ids = new Map<string, string>();
+  for (const f of files) {
+    const spec = YAML.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ProviderSpec;
+    const problems = checkProvider(spec, f);
+    if (problems.length) { errors.push(...problems); continue; }
+    if (`${spec.slug}.yaml` !== f) errors.push(`${f}: slug "${spec.slug}" should match the file name`);
+    for (const r of spec.rules) {
+      if (ids.has(r.id)) errors.push(`${f}: rule id ${r.id} is also in ${ids.get(r.id)}`);
+      ids.set(r.id, f);
+    }
+    specs.push(spec);
+  }
+  if (errors.length) throw new Error(`rules/ has problems:\n  ${errors.join('\n  ')}`);
+  return specs;
+}
+
+export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbooks: CompiledPlaybooks } {
+  const rules: Rule[] = [];
+  const providers: CompiledPlaybooks['providers'] = {};
+  for (const spec of specs) {
+    for (const r of spec.rules) {
+      const { examples: _examples, ...detect } = r;
+      rules.push({ ...detect, keywords: r.keywords.map((k) => k.toLowerCase()), provider: spec.provider, slug: spec.slug, envVars: spec.envVars });
+    }
+    providers[spec.slug] = { provider: spec.provider, slug: spec.slug, envVars: spec.envVars, playbook: spec.playbook, ruleIds: spec.rules.map((r) => r.id) };
+  }
+  // Generic rules go last so that a provider's own rule wins when both match the same text.
+  rules.sort((a, b) => Number(!!a.generic) - Number(!!b.generic));
+  return { rules: { version: 1, rules }, playbooks: { version: 1, providers } };
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, '..', '..');
+  const out = path.join(root, 'dist');
+  try {
+    const { rules, playbooks } = compile(readProviderFiles(path.join(root, 'rules')));
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'rules.json'), JSON.stringify(rules));
+    fs.writeFileSync(path.join(out, 'playbooks.json'), JSON.stringify(playbooks));
+    console.log(`compiled ${rules.rules.length} rules from ${Object.keys(playbooks.providers).length} providers`);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}

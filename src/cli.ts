@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * The leakguard command line: parse the arguments, run one command, turn its result into an exit code.
+ * 0 nothing found, 1 secrets found, 2 usage, config or git error (one line, never a stack trace).
+ */
+import { parseArgs } from 'node:util';
+import { UserError } from './errors';
+import { HINT_USAGE, USAGE } from './messages';
+import type { ScanOptions } from './commands/scan';
+
+const OPTIONS = {
+  staged: { type: 'boolean' },
+  'pre-push': { type: 'boolean' },
+  'all-history': { type: 'boolean' },
+  range: { type: 'string' },
+  stdin: { type: 'boolean' },
+  'stdin-name': { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'no-redact': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'no-baseline': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const FORMATS = ['text', 'json', 'sarif'];
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError((e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, ''), HINT_USAGE);
+  }
+  const { values: v, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (v.version) {
+    const { version } = await import('./commands/scan');
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (v.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || v.help ? 0 : 2;
+  }
+  const format = v.format ?? 'text';
+  if (!FORMATS.includes(format) && !(command === 'rules' && format === 'json')) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  const modes = [v.staged, v['pre-push'], v['all-history'], v.range !== undefined, v.stdin].filter(Boolean).length;
+  switch (command) {
+    case 'scan': {
+      if (modes > 1) throw new UserError('choose one of --staged, --pre-push, --all-history, --range and --stdin', HINT_USAGE);
+      const o: ScanOptions = {
+        staged: v.staged, prePush: v['pre-push'], allHistory: v['all-history'], range: v.range, stdin: v.stdin,
+        stdinName: v['stdin-name'], paths: rest, format: format as ScanOptions['format'], output: v.output, config: v.config,
+        redact: !v['no-redact'], color: !v['no-color'] && !process.env.NO_COLOR && !v.output && !!process.stdout.isTTY, baseline: !v['no-baseline'],
+      };
+      if (rest.length && (v.staged || v['all-history'] || v.range || v.stdin)) throw new UserError(`unexpected argument "${rest[0]}" with this scan mode`, HINT_USAGE);
+      return (await import('./commands/scan')).scanCommand(o);
+    }
+    case 'install':
+    case 'uninstall':
+      return (await import('./commands/install')).installCommand(command === 'uninstall');
+    case 'rules':
+      return (await import('./commands/rules')).rulesCommand(format, v.config);
+    case 'explain':
+      return (await import('./commands/explain')).explainCommand(rest[0], v.config);
+    case 'baseline':
+      return (await import('./commands/baseline')).baselineCommand({ paths: [], format: 'text', config: v.config, redact: true, color: false, baseline: false });
+    default:
+      throw new UserError(`unknown command "${command}"`, HINT_USAGE);
+  }
+}
+
+/** Exit as soon as the output is flushed: nothing else may hold a hook up (simple-git lingers after its last call). */
+function exit(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => exit(code),
+  (e: unknown) => {
+    if (e instanceof UserError) {
+      process.stderr.write(`leakguard: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
+    } else {
+      const err = e as Error;
+      process.stderr.write(`leakguard: unexpected error: ${err?.message ?? String(e)}\n  This is a bug in leakguard; nothing was let through. Set LEAKGUARD_DEBUG=1 for details.\n`);
+      if (process.env.LEAKGUARD_DEBUG) process.stderr.write(`${err?.stack}\n`);
+    }
+    exit(2);
+  },
+);

@@ -1,0 +1,138 @@
+/**
+ * `leakguard scan`: pick the source, run it through the engine and the allow filters, report.
+ * Returns the exit code: 0 clean, 1 findings.
+ */
+import fs from 'node:fs';
+import { UserError } from '../errors';
+import { Engine } from '../engine/scan';
+import type { Finding } from '../engine/finding';
+import { rulesFor } from '../rules/load';
+import { buildAllowFilter, type AllowReason } from '../allow/filter';
+import type { Emit, Notice, SourceStats } from '../sources/fragment';
+import type { ScanResult, Where } from '../report/result';
+import { openMaybeRepo, openRepo, type RepoContext } from './context';
+import { SKIPPED } from '../messages';
+
+export interface ScanOptions {
+  staged?: boolean;
+  prePush?: boolean;
+  allHistory?: boolean;
+  range?: string;
+  stdin?: boolean;
+  stdinName?: string;
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  config?: string;
+  redact: boolean;
+  color: boolean;
+  baseline: boolean;
+}
+
+function whereOf(o: ScanOptions): Where {
+  if (o.staged) return 'staged';
+  if (o.prePush) return 'pre-push';
+  if (o.allHistory) return 'history';
+  if (o.range) return 'range';
+  if (o.stdin) return 'stdin';
+  return 'files';
+}
+
+function skipRequested(): string | null {
+  if (process.env.LEAKGUARD_SKIP === '1') return 'LEAKGUARD_SKIP=1';
+  const skip = (process.env.SKIP ?? '').split(',').map((s) => s.trim());
+  return skip.includes('leakguard') ? 'SKIP=leakguard' : null;
+}
+
+async function readAll(): Promise<string> {
+  const { readStdin } = await import('../sources/stdin');
+  return readStdin();
+}
+
+async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRepo?: boolean }, emit: Emit, notices: Notice[]): Promise<SourceStats> {
+  switch (where) {
+    case 'staged': {
+      const { stagedSource } = await import('../sources/staged');
+      return stagedSource(ctx.git, emit, notices);
+    }
+    case 'pre-push': {
+      const { pushSource } = await import('../sources/push');
+      const remote = o.paths[0] ?? 'origin';
+      return pushSource(ctx.git, await readAll(), remote, emit);
+    }
+    case 'history':
+    case 'range': {
+      const { historySource } = await import('../sources/history');
+      const { progress } = await import('../report/progress');
+      const revs = where === 'history' ? ['--all'] : [o.range!];
+      if (where === 'range' && (o.range!.startsWith('-') || !o.range!.trim())) throw new UserError(`--range takes a commit range like main..feature, not "${o.range}"`);
+      const p = await progress(ctx.git, revs);
+      try {
+        return await historySource(ctx.git, revs, emit, p.tick);
+      } finally {
+        p.done();
+      }
+    }
+    case 'stdin': {
+      const { stdinSource } = await import('../sources/stdin');
+      return stdinSource(await readAll(), o.stdinName ?? '<stdin>', emit);
+    }
+    default: {
+      const { filesSource } = await import('../sources/files');
+      return filesSource(o.paths.length ? o.paths : ['.'], ctx.inRepo ? ctx.git : null, ctx.inRepo ? ctx.root : null, emit, notices);
+    }
+  }
+}
+
+/** Scans and returns the result without printing (used by `baseline` too). */
+export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx: RepoContext & { inRepo?: boolean } }> {
+  const started = Date.now();
+  const where = whereOf(o);
+  const needsRepo = where === 'staged' || where === 'pre-push' || where === 'history' || where === 'range';
+  const ctx = needsRepo ? { ...(await openRepo(o.config)), inRepo: true } : await openMaybeRepo(o.config);
+  const engine = new Engine(rulesFor(ctx.config));
+  const allow = buildAllowFilter(ctx.config, ctx.root, o.baseline);
+  const findings: Finding[] = [];
+  const suppressed: Partial<Record<AllowReason, number>> = {};
+  const notices: Notice[] = [];
+  const onFinding = (f: Finding) => {
+    const why = allow.reason(f);
+    if (why) suppressed[why] = (suppressed[why] ?? 0) + 1;
+    else findings.push(f);
+  };
+  const { scanDecoded } = await import('../engine/decode');
+  const emit: Emit = (frag) => {
+    if (allow.pathIgnored(frag.file)) return;
+    engine.scan(frag, onFinding);
+    scanDecoded(engine, frag, onFinding);
+  };
+  const stats = await runSource(where, o, ctx, emit, notices);
+  return { result: { where, findings, suppressed, notices, stats: { ...stats, ms: Date.now() - started } }, ctx };
+}
+
+export async function scanCommand(o: ScanOptions): Promise<number> {
+  const where = whereOf(o);
+  if (where === 'staged' || where === 'pre-push') {
+    const skip = skipRequested();
+    if (skip) {
+      process.stderr.write(SKIPPED(skip).replace('operation', where === 'staged' ? 'commit' : 'push') + '\n');
+      return 0;
+    }
+  }
+  const { result, ctx } = await collect(o);
+  let text: string;
+  if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
+  else if (o.format === 'sarif') text = (await import('../report/sarif')).renderSarif(result, o, ctx.config, version());
+  else {
+    if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
+    text = (await import('../report/text')).renderText(result, o, ctx.config);
+  }
+  if (o.output) fs.writeFileSync(o.output, text);
+  else process.stdout.write(text); // git shows a hook's stdout on the terminal too
+  return result.findings.length ? 1 : 0;
+}
+
+export function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../../package.json') as { version: string }).version;
+}

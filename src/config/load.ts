@@ -1,0 +1,62 @@
+/**
+ * Finds and reads the config: --config FILE, else .leakguard.json, .leakguard.yaml, .leakguard.yml or
+ * the "leakguard" key of package.json, looked for in the repo root and then each folder above it.
+ * A config that cannot be read or does not validate stops the run (exit 2): nothing is scanned with
+ * half a config.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors';
+import { DEFAULT_CONFIG, type Config } from './types';
+import { normalize, validateConfig } from './validate';
+
+const NAMES = ['.leakguard.json', '.leakguard.yaml', '.leakguard.yml'];
+
+function parseFile(file: string): unknown {
+  const text = fs.readFileSync(file, 'utf8');
+  const shown = path.basename(file);
+  if (/\.ya?ml$/.test(file)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const YAML = require('yaml') as typeof import('yaml');
+    try {
+      return YAML.parse(text) ?? {};
+    } catch (e) {
+      throw new UserError(`${shown}: not valid YAML (${(e as Error).message.split('\n')[0]})`, `Fix ${file} and run again.`);
+    }
+  }
+  try {
+    const json = JSON.parse(text);
+    return file.endsWith('package.json') ? json.leakguard : json;
+  } catch (e) {
+    throw new UserError(`${shown}: not valid JSON (${(e as Error).message})`, `Fix ${file} and run again.`);
+  }
+}
+
+export function findConfigFile(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    for (const n of NAMES) if (fs.existsSync(path.join(dir, n))) return path.join(dir, n);
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try { if (JSON.parse(fs.readFileSync(pkg, 'utf8')).leakguard !== undefined) return pkg; } catch { /* not ours to judge */ }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+export function loadConfig(explicit: string | undefined, root: string): Config {
+  const file = explicit ? path.resolve(explicit) : findConfigFile(root);
+  if (!file) return DEFAULT_CONFIG;
+  if (!fs.existsSync(file)) throw new UserError(`config file not found: ${explicit}`);
+  const raw = parseFile(file);
+  const shown = path.relative(process.cwd(), file) || path.basename(file);
+  const where = file.endsWith('package.json') ? `${shown} ("leakguard" key)` : shown;
+  const errs = validateConfig(raw);
+  if (errs.length) {
+    const more = errs.length > 1 ? ` (and ${errs.length - 1} more problem${errs.length > 2 ? 's' : ''})` : '';
+    throw new UserError(`${where}: ${errs[0]}${more}`, `Fix the config and run again; nothing was scanned. Keys are described in docs/config.md.`);
+  }
+  return normalize(raw as Record<string, unknown>, file, DEFAULT_CONFIG);
+}

@@ -1,0 +1,90 @@
+/**
+ * The rule engine: fragments in, findings out. Pure: it knows nothing of git or files.
+ * Keyword prefilter, then the patterns of the rules whose keywords are on the line, then validators
+ * (entropy, placeholders, checksums). When two rules match the same text, the earlier rule wins.
+ */
+import type { Rule } from '../rules/types';
+import type { Fragment } from '../sources/fragment';
+import type { Finding } from './finding';
+import { buildPrefilter, type Prefilter } from './prefilter';
+import { shannonEntropy } from './entropy';
+import { isPlaceholder, lineSaysExample } from './placeholders';
+import { CHECKSUMS } from './checksums';
+import { fingerprint } from './fingerprint';
+
+/** Lines longer than this are minified or data; only the part around a keyword is examined. */
+const MAX_LINE = 20000;
+const WINDOW = 2000;
+
+interface Compiled { rule: Rule; re: RegExp }
+
+export class Engine {
+  private compiled: Compiled[];
+  private prefilter: Prefilter;
+
+  constructor(readonly rules: Rule[]) {
+    this.compiled = rules.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'g' + (rule.flags ?? '')) }));
+    this.prefilter = buildPrefilter(rules);
+  }
+
+  /** Accepts or rejects one candidate secret for a rule. Exposed for tests. */
+  accepts(rule: Rule, secret: string, line: string): boolean {
+    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
+    if (rule.notHex && /^[0-9a-f]+$/.test(secret)) return false;
+    const body = rule.prefix && secret.startsWith(rule.prefix) ? secret.slice(rule.prefix.length) : secret;
+    if (isPlaceholder(body)) return false;
+    if (rule.checksum && !CHECKSUMS[rule.checksum](secret)) return false;
+    if (rule.generic && lineSaysExample(line)) return false;
+    return true;
+  }
+
+  scan(f: Fragment, onFinding: (x: Finding) => void): void {
+    const cands = this.prefilter.candidates(f.lines);
+    for (const [idx, ruleIdxs] of cands) {
+      const lineText = f.lines[idx];
+      const taken: Array<[number, number]> = [];
+      for (const ri of [...ruleIdxs].sort((a, b) => a - b)) {
+        const { rule, re } = this.compiled[ri];
+        for (const [text, offset] of this.slices(lineText, rule)) {
+          re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(text))) {
+            if (m[0].length === 0) { re.lastIndex++; continue; }
+            const g = rule.secretGroup ?? (m.length > 1 ? 1 : 0);
+            const secret = m[g];
+            if (!secret) continue;
+            const start = offset + m.index + (g === 0 ? 0 : m[0].indexOf(secret));
+            const end = start + secret.length;
+            if (taken.some(([s, e]) => start < e && end > s)) continue;
+            if (!this.accepts(rule, secret, lineText)) continue;
+            taken.push([start, end]);
+            onFinding({
+              ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.severity,
+              file: f.file, line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0],
+              lineText: lineText.length > MAX_LINE ? lineText.slice(Math.max(0, start - 200), end + 200) : lineText,
+              envVars: rule.envVars, prefix: rule.prefix, commit: f.commit,
+              fingerprint: fingerprint(rule.id, f.file, secret),
+            });
+          }
+        }
+      }
+    }
+  }
+
+  /** The parts of a line to run a pattern on: the whole line, or windows around keywords on a huge line. */
+  private slices(line: string, rule: Rule): Array<[string, number]> {
+    if (line.length <= MAX_LINE) return [[line, 0]];
+    const lower = line.toLowerCase();
+    const out: Array<[string, number]> = [];
+    let lastEnd = -1;
+    for (const k of rule.keywords) {
+      for (let i = lower.indexOf(k); i !== -1; i = lower.indexOf(k, i + 1)) {
+        const s = Math.max(0, i - WINDOW, lastEnd);
+        const e = Math.min(line.length, i + WINDOW);
+        if (e > s) out.push([line.slice(s, e), s]);
+        lastEnd = e;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The only module that runs git. Ordinary calls go through simple-git. Two kinds of call cannot:
+ * a `git log -p` over a whole history must be read as a stream (simple-git buffers the whole output,
+ * which for a multi-gigabyte history breaks the 200 MB memory goal; see bench/history.mjs), and
+ * `git cat-file --batch-check` needs its object list on stdin. Those spawn git directly, here.
+ */
+import { spawn } from 'node:child_process';
+import type { SimpleGit } from 'simple-git';
+import { GitError } from './errors';
+
+/** Flags that keep git's output stable whatever the user's config says. */
+const SAFE_CONFIG = [
+  'core.quotePath=false',
+  'diff.noprefix=false',
+  'diff.mnemonicPrefix=false',
+  'diff.relative=false',
+  'log.showSignature=false',
+  'color.ui=false',
+  'submodule.recurse=false',
+];
+
+export class Git {
+  private client?: SimpleGit;
+  constructor(readonly cwd: string) {}
+
+  private sg(): SimpleGit {
+    if (!this.client) {
+      // Loaded on first use: `scan PATH` and `scan --stdin` outside a repo never pay for it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { simpleGit } = require('simple-git') as typeof import('simple-git');
+      this.client = simpleGit({ baseDir: this.cwd, config: SAFE_CONFIG, trimmed: false, completion: { onClose: true, onExit: 0 } });
+    }
+    return this.client;
+  }
+
+  /** Runs git and returns stdout; any failure becomes a GitError with git's own words. */
+  async raw(args: string[]): Promise<string> {
+    try {
+      return await this.sg().raw(args);
+    } catch (e) {
+      throw toGitError(e, args);
+    }
+  }
+
+  /** Like raw, but a non-zero exit gives null instead of an error (for questions such as "is there a HEAD?"). */
+  async tryRaw(args: string[]): Promise<string | null> {
+    try {
+      return await this.sg().raw(args);
+    } catch (e) {
+      if (isMissingGit(e)) throw toGitError(e, args);
+      return null;
+    }
+  }
+
+  /** Runs git with `input` on stdin and returns stdout. */
+  run(args: string[], input: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = this.spawn(args);
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('error', (e) => reject(toGitError(e, args)));
+      child.on('close', (code) => {
+        if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+        else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
+      });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    });
+  }
+
+  /**
+   * Streams git's stdout to `onData` as it comes, with back-pressure (the stream pauses while onData's
+   * promise is pending). Resolves when git exits 0; rejects with git's stderr otherwise.
+   */
+  stream(args: string[], onData: (chunk: Buffer) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = this.spawn(args);
+      const err: Buffer[] = [];
+      let failed: Error | undefined;
+      child.stdout.on('data', (d: Buffer) => {
+        if (failed) return;
+        try {
+          onData(d);
+        } catch (e) {
+          failed = e as Error;
+          child.kill();
+        }
+      });
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('error', (e) => reject(toGitError(e, args)));
+      child.on('close', (code) => {
+        if (failed) reject(failed);
+        else if (code === 0) resolve();
+        else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
+      });
+      child.stdin.end();
+    });
+  }
+
+  private spawn(args: string[]) {
+    const cfg = SAFE_CONFIG.flatMap((c) => ['-c', c]);
+    return spawn('git', [...cfg, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  }
+}
+
+function isMissingGit(e: unknown): boolean {
+  const msg = String((e as Error)?.message ?? e);
+  return (e as NodeJS.ErrnoException)?.code === 'ENOENT' || /spawn git ENOENT/.test(msg);
+}
+
+function toGitError(e: unknown, args: string[]): GitError {
+  if (isMissingGit(e)) return new GitError('git was not found on PATH.', 'Install git (https://git-scm.com/downloads) or put it on PATH, then run the command again.');
+  const msg = String((e as Error)?.message ?? e).trim().split('\n').filter(Boolean);
+  const first = msg.find((l) => /^(fatal|error):/.test(l)) ?? msg[0] ?? 'unknown error';
+  if (/not a git repository/i.test(first)) return new GitError('this is not a git repository.', 'Run leakguard inside a git work tree, or scan files with `leakguard scan PATH`.');
+  return new GitError(`git ${args[0]} failed: ${first.replace(/^(fatal|error):\s*/, '')}`);
+}

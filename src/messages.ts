@@ -1,0 +1,29 @@
+/** User-facing strings of the command line, in one place. */
+export const USAGE = `Usage: leakguard <command> [options]
+
+Commands:
+  scan --staged               scan the lines added in the index (pre-commit hook)
+  scan --pre-push REMOTE URL  scan the commits a push sends (pre-push hook; refs on stdin)
+  scan --all-history          scan every commit reachable from any ref
+  scan --range A..B           scan the commits of a range
+  scan [PATH...]              scan files and folders (default: .)
+  scan --stdin [--stdin-name NAME]
+  install | uninstall         add or remove the pre-commit and pre-push hooks
+  rules [--format json]       list the rules
+  explain RULE_ID|PROVIDER    print the revoke-and-rotate playbook
+  baseline                    record today's findings so that only new ones block
+
+Scan options:
+  --format text|json|sarif    output format (default text)
+  --output FILE               write the report to FILE
+  --config FILE               config file (default: .leakguard.json/.yaml or package.json "leakguard")
+  --no-redact                 print whole secrets (default: prefix and last 4 characters)
+  --no-color                  no colour (also off when stdout is not a terminal or NO_COLOR is set)
+  --no-baseline               report findings recorded in the baseline too
+
+Exit codes: 0 nothing found, 1 secrets found (commit or push blocked), 2 usage, config or git error.
+Docs: https://www.npmjs.com/package/leakguard`;
+
+export const SKIPPED = (how: string) => `leakguard: skipped (${how}). Nothing was scanned; the secrets check did not run for this ${'operation'}.`;
+export const HINT_USAGE = 'Run `leakguard --help` for the commands and options.';
+export const NOT_INSTALLED = 'leakguard: not installed. Install it with `npm i -D leakguard` (or `npm i -g leakguard`), or remove the hook with `leakguard uninstall`.';

@@ -1,0 +1,51 @@
+/** --format sarif: SARIF 2.1.0 as GitHub code scanning reads it. Help text comes from the playbooks. */
+import type { Config } from '../config/types';
+import { playbookFor } from '../rules/load';
+import type { ReportOptions, ScanResult } from './result';
+import { shownSecret } from './redact-finding';
+
+const LEVEL: Record<string, string> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SCORE: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.0', low: '3.0' };
+
+export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, version: string): string {
+  const ruleIds = [...new Set(r.findings.map((f) => f.ruleId))];
+  const rules = ruleIds.map((id) => {
+    const f = r.findings.find((x) => x.ruleId === id)!;
+    const pb = playbookFor(id, f.slug, config)?.playbook;
+    const help = pb
+      ? [`Revoke and rotate at ${pb.console}.`, pb.create, pb.revoke, pb.misuse, `Run \`leakguard explain ${id}\` for the full playbook.`].filter(Boolean).join('\n\n')
+      : `Remove the secret and rotate it. Run \`leakguard explain ${id}\`.`;
+    return {
+      id,
+      name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+      shortDescription: { text: f.title },
+      fullDescription: { text: `${f.title} (${f.provider}) committed to source.` },
+      ...(pb?.console ? { helpUri: pb.console } : {}),
+      help: { text: help, markdown: help },
+      defaultConfiguration: { level: LEVEL[f.severity] ?? 'error' },
+      properties: { tags: ['security', 'secret'], 'security-severity': SCORE[f.severity] ?? '8.0', provider: f.provider },
+    };
+  });
+  const results = r.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIds.indexOf(f.ruleId),
+    level: LEVEL[f.severity] ?? 'error',
+    message: { text: `${f.title} found: ${shownSecret(f, o.redact)}${f.commit ? ` in commit ${f.commit.sha.slice(0, 10)}` : ''}. Revoke and rotate it; see the rule's help.` },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(f.file) },
+        region: { startLine: f.line, startColumn: f.column, endColumn: f.column + f.secret.length },
+      },
+    }],
+    partialFingerprints: { 'leakguard/v1': f.fingerprint },
+    ...(f.commit ? { properties: { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } } : {}),
+  }));
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'leakguard', version, informationUri: 'https://www.npmjs.com/package/leakguard', rules } },
+      results,
+    }],
+  }, null, 2) + '\n';
+}

@@ -1,0 +1,90 @@
+/**
+ * --format text: the block message. Findings first (file, line, provider, the redacted key), then per
+ * provider what to do, phrased for where the key is, then how to allow a false positive.
+ */
+import type { Finding } from '../engine/finding';
+import type { Config } from '../config/types';
+import { playbookFor } from '../rules/load';
+import type { ReportOptions, ScanResult } from './result';
+import { adviceSteps, URGENCY } from './advice';
+import { envReadFor } from './env-read';
+import { shownSecret } from './redact-finding';
+import { IGNORE_FILE } from '../allow/fingerprints';
+
+type Paint = (s: string) => string;
+interface Pens { red: Paint; bold: Paint; dim: Paint; yellow: Paint; cyan: Paint; green: Paint }
+
+function pens(color: boolean): Pens {
+  if (!color) { const id: Paint = (s) => s; return { red: id, bold: id, dim: id, yellow: id, cyan: id, green: id }; }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const chalk = require('chalk') as typeof import('chalk');
+  const c = new chalk.Instance({ level: 1 });
+  return { red: c.red, bold: c.bold, dim: c.dim, yellow: c.yellow, cyan: c.cyan, green: c.green };
+}
+
+const BLOCKED: Record<string, string> = {
+  staged: 'leakguard blocked this commit',
+  'pre-push': 'leakguard blocked this push',
+};
+
+/** One entry per fingerprint: the first place, and how many later commits hold it too. */
+function group(findings: Finding[]): Array<{ first: Finding; later: Finding[] }> {
+  const by = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = by.get(f.fingerprint) ?? [];
+    list.push(f);
+    by.set(f.fingerprint, list);
+  }
+  return [...by.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => (a.commit?.date ?? '').localeCompare(b.commit?.date ?? ''));
+    return { first: sorted[0], later: sorted.slice(1) };
+  });
+}
+
+export function renderText(r: ScanResult, o: ReportOptions, config: Config): string {
+  const p = pens(o.color);
+  const out: string[] = [];
+  const notices = r.notices.map((n) => p.dim(`  note: ${n.file}: ${n.reason}`));
+  const sup = Object.entries(r.suppressed).filter(([, n]) => n).map(([k, n]) => `${n} by ${k}`);
+  const supLine = sup.length ? p.dim(`  ${Object.values(r.suppressed).reduce((a, b) => a + (b ?? 0), 0)} finding(s) allowed (${sup.join(', ')}).`) : '';
+  if (!r.findings.length) {
+    if (notices.length || supLine) return [...notices, supLine].filter(Boolean).join('\n') + '\n';
+    return '';
+  }
+  const groups = group(r.findings);
+  const files = new Set(r.findings.map((f) => f.file));
+  const title = BLOCKED[r.where] ?? 'leakguard found secrets';
+  out.push('', p.red(p.bold(`\u2716 ${title}: ${groups.length} secret${groups.length > 1 ? 's' : ''} in ${files.size} file${files.size > 1 ? 's' : ''}`)), '');
+  out.push(`  ${URGENCY[r.where]}`, '');
+  for (const { first: f, later } of groups) {
+    out.push(`  ${p.bold(`${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`);
+    out.push(`    key: ${shownSecret(f, o.redact)}${f.encoding ? p.dim(`  (found ${f.encoding}-encoded)`) : ''}`);
+    if (f.commit) out.push(`    commit ${f.commit.sha.slice(0, 10)}  ${f.commit.author}  ${f.commit.date}`);
+    if (later.length) out.push(p.dim(`    also in ${later.length} later commit${later.length > 1 ? 's' : ''}: ${later.slice(0, 5).map((l) => l.commit?.sha.slice(0, 10)).join(', ')}${later.length > 5 ? ', \u2026' : ''}`));
+    out.push(p.dim(`    fingerprint: ${f.fingerprint}`));
+  }
+  // One block of advice per rule (the playbook is the provider's; the env var is the rule's first).
+  const byRule = new Map<string, Finding[]>();
+  for (const { first } of groups) byRule.set(first.ruleId, [...(byRule.get(first.ruleId) ?? []), first]);
+  for (const [ruleId, fs] of byRule) {
+    const pb = playbookFor(ruleId, fs[0].slug, config);
+    if (!pb) continue;
+    const envVar = fs[0].envVars[0];
+    const inventory = [...new Set(fs.flatMap((f) => r.inventory?.get(f.fingerprint) ?? []))];
+    const { heading, steps } = adviceSteps({
+      where: r.where, provider: pb.provider, playbook: pb.playbook, envVar, inventory, ruleId,
+      files: fs.map((f) => ({ file: f.file, line: f.line, envRead: envVar ? envReadFor(f.file, envVar) : null, commit: f.commit?.sha.slice(0, 10) })),
+    });
+    out.push('', p.cyan(p.bold(`  ${pb.provider}: ${heading}`)));
+    steps.forEach((s, i) => out.push(`  ${s.startsWith('  ') ? '  ' + s.trimStart() : `${i + 1}. ${s}`}`.replace(/\n/g, '\n  ')));
+    out.push(p.dim(`  Full playbook: leakguard explain ${ruleId}`));
+  }
+  out.push('', p.bold('  Not a secret?'));
+  out.push(`  Add a comment with ${p.green('leakguard:allow')} on the same line (e.g. "# leakguard:allow test fixture"),`);
+  out.push(`  or add the fingerprint above to ${IGNORE_FILE}.`);
+  if (r.where === 'staged' || r.where === 'pre-push') out.push(p.dim(`  To skip this check once (a warning is printed): SKIP=leakguard git ${r.where === 'staged' ? 'commit' : 'push'} ...`));
+  if (notices.length) out.push('', ...notices);
+  if (supLine) out.push(supLine);
+  out.push('');
+  return out.join('\n') + '\n';
+}

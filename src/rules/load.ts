@@ -1,0 +1,56 @@
+/**
+ * The rule set for a run: the compiled built-in rules (dist/rules.json), minus what the config
+ * disables, with its entropy overrides, plus its custom rules. Playbooks load separately, on demand.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/types';
+import type { CompiledPlaybooks, CompiledRules, Playbook, Rule } from './types';
+
+const DIST = path.resolve(__dirname, '..', '..');
+
+export function builtinRules(): Rule[] {
+  return (JSON.parse(fs.readFileSync(path.join(DIST, 'rules.json'), 'utf8')) as CompiledRules).rules;
+}
+
+let playbooks: CompiledPlaybooks | undefined;
+export function builtinPlaybooks(): CompiledPlaybooks['providers'] {
+  playbooks ??= JSON.parse(fs.readFileSync(path.join(DIST, 'playbooks.json'), 'utf8')) as CompiledPlaybooks;
+  return playbooks.providers;
+}
+
+const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export function rulesFor(config: Config): Rule[] {
+  const off = new Set(config.disableRules);
+  const offProviders = new Set(config.disableProviders.map((p) => p.toLowerCase()));
+  const base = config.builtinRules ? builtinRules() : [];
+  const custom: Rule[] = config.rules.map(({ examples: _e, playbook: _p, ...r }) => ({
+    ...r,
+    keywords: r.keywords.map((k) => k.toLowerCase()),
+    provider: r.provider ?? 'Custom',
+    slug: slugOf(r.provider ?? 'custom'),
+    envVars: r.envVars ?? [],
+  }));
+  const all = [...custom.filter((r) => !r.generic), ...base, ...custom.filter((r) => r.generic)];
+  return all
+    .filter((r) => !off.has(r.id) && !offProviders.has(r.provider.toLowerCase()) && !offProviders.has(r.slug))
+    .map((r) => {
+      const e = config.entropy[r.id] ?? config.entropy['*'];
+      return e === undefined ? r : { ...r, entropy: e };
+    });
+}
+
+/** The playbook for a finding's rule: the custom rule's own, else its provider's built-in one. */
+export function playbookFor(ruleId: string, slug: string, config: Config): { provider: string; envVars: string[]; playbook: Playbook } | null {
+  const custom = config.rules.find((r) => r.id === ruleId);
+  if (custom?.playbook) {
+    return {
+      provider: custom.provider ?? 'Custom',
+      envVars: custom.envVars ?? [],
+      playbook: { console: '', create: '', revoke: '', misuse: '', ...custom.playbook },
+    };
+  }
+  const p = builtinPlaybooks()[slug];
+  return p ? { provider: p.provider, envVars: p.envVars, playbook: p.playbook } : null;
+}

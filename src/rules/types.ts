@@ -1,0 +1,72 @@
+/** The shapes of rules/<provider>.yaml, as written by people. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export interface RuleExamples {
+  /** Templates for lines that must be reported (see __tests__/support/generate.ts for the {charset:N} syntax). */
+  positive?: string[];
+  /** Templates for near misses that must not be reported. */
+  negative?: string[];
+}
+
+export interface RuleSpec {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Lower-cased by the compiler; a line is only tried against the pattern when one keyword is on it. */
+  keywords: string[];
+  pattern: string;
+  /** Regex flags besides g, e.g. "i". */
+  flags?: string;
+  /** The literal start of the key, kept visible when the key is redacted. */
+  prefix?: string;
+  /** Which capture group holds the secret (default: 1 when the pattern has a group, else the whole match). */
+  secretGroup?: number;
+  /** Minimum Shannon entropy of the secret, in bits per character. */
+  entropy?: number;
+  /** Reject secrets made only of lower-case hex (git object ids and other hashes). */
+  notHex?: boolean;
+  /** Name of a checksum validator (src/engine/checksums.ts). */
+  checksum?: string;
+  /** Rules that only fire on lines that also name a context word need fewer checks; generic rules need more. */
+  generic?: boolean;
+  examples?: RuleExamples;
+}
+
+export interface Playbook {
+  /** Where keys are revoked and created. */
+  console: string;
+  /** Where use of the key can be seen. */
+  usage?: string;
+  create: string;
+  revoke: string;
+  misuse: string;
+  notes?: string[];
+  docs?: string;
+}
+
+export interface ProviderSpec {
+  provider: string;
+  slug: string;
+  envVars: string[];
+  playbook: Playbook;
+  rules: RuleSpec[];
+}
+
+/** What the engine needs of a rule: the spec plus its provider's name and variables. No playbook text. */
+export interface Rule extends Omit<RuleSpec, 'examples'> {
+  provider: string;
+  slug: string;
+  envVars: string[];
+}
+
+/** dist/rules.json: detection data only, read on every scan. */
+export interface CompiledRules {
+  version: 1;
+  rules: Rule[];
+}
+
+/** dist/playbooks.json: read only when something was found, or by rules/explain. */
+export interface CompiledPlaybooks {
+  version: 1;
+  providers: Record<string, Omit<ProviderSpec, 'rules'> & { ruleIds: string[] }>;
+}

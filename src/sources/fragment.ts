@@ -1,0 +1,30 @@
+/** What every source yields and the engine reads: the added lines of one file, with where they came from. */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  date: string;
+}
+
+export interface Fragment {
+  /** Path relative to the repo root (or as given, for files outside a repo). */
+  file: string;
+  /** The added lines, without their line ends. */
+  lines: string[];
+  /** 1-based line number of each entry of `lines`, in the scanned version of the file. */
+  lineNumbers: number[];
+  commit?: CommitInfo;
+}
+
+/** Something a source passed over and the user should hear about (binary, too big, a submodule...). */
+export interface Notice {
+  file: string;
+  reason: string;
+}
+
+export interface SourceStats {
+  filesScanned: number;
+  linesScanned: number;
+  commitsScanned: number;
+}
+
+export type Emit = (f: Fragment) => void;
