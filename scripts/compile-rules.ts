@@ -35,7 +35,7 @@ export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbook
   for (const spec of specs) {
     for (const r of spec.rules) {
       const { examples: _examples, ...detect } = r;
-      rules.push({ ...detect, keywords: r.keywords.map((k) => k.toLowerCase()), provider: spec.provider, slug: spec.slug, envVars: spec.envVars });
+      rules.push({ ...detect, provider: spec.provider, slug: spec.slug, envVars: spec.envVars });
     }
     providers[spec.slug] = { provider: spec.provider, slug: spec.slug, envVars: spec.envVars, playbook: spec.playbook, ruleIds: spec.rules.map((r) => r.id) };
   }

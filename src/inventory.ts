@@ -11,7 +11,7 @@ const MAX_FILES = 25;
 async function grepFiles(git: Git, patterns: string[]): Promise<string[]> {
   if (!patterns.length) return [];
   try {
-    const out = await git.run(['grep', '-l', '-I', '-F', '--untracked', '-f', '/dev/stdin'], patterns.join('\n') + '\n');
+    const out = await git.run(['grep', '-l', '-I', '-F', '--untracked', '-f', '-'], patterns.join('\n') + '\n');
     return out.split('\n').filter(Boolean);
   } catch {
     return []; // git grep exits 1 when nothing matches; the inventory is advice, never a reason to fail

@@ -1,17 +1,48 @@
 /**
- * Encoded secrets: a key hidden in base64, hex or percent-encoding. Candidate runs are found with one
- * cheap regex per fragment; each is decoded, and the decoded text goes through the same engine. A
- * finding keeps the original file, line and column and says how it was encoded. Two levels deep at most.
+ * Encoded secrets: a key hidden in base64, hex or percent-encoding. Rule keywords are also looked for in
+ * their base64 (all three byte alignments) and hex forms, with one regex pass per fragment, so ordinary
+ * lines cost one search and nothing more. A line that holds an encoded keyword (or percent-escapes) has
+ * its encoded runs decoded, and the decoded text goes through the same engine. A finding keeps the
+ * original file, line and column and says how it was encoded. Two levels deep at most.
  */
+import type { Rule } from '../rules/types';
 import type { Fragment } from '../sources/fragment';
 import type { Finding } from './finding';
 import type { Engine } from './scan';
 import { fingerprint } from './fingerprint';
 
-const BASE64 = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
-const HEX = /\b(?:[0-9a-fA-F]{2}){32,}\b/g;
-const PERCENT = /(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9._~:@!$&'()*+,;=/?-]){16,}/g;
+const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
+const HEX_RUN = /(?:[0-9a-fA-F]{2}){16,}/g;
+const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9._~:@!$&'()*+,;=/?-]){16,}/g;
 const MAX_DEPTH = 2;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The parts of base64(x + keyword + y) that do not depend on x and y, for each alignment. */
+export function base64Forms(keyword: string): string[] {
+  const kw = Buffer.from(keyword, 'latin1');
+  const out: string[] = [];
+  for (let a = 0; a < 3; a++) {
+    const b64 = Buffer.concat([Buffer.alloc(a), kw]).toString('base64');
+    const from = Math.ceil((8 * a) / 6);
+    const to = Math.floor((8 * (a + kw.length)) / 6);
+    const s = b64.slice(from, to);
+    if (s.length >= 5) out.push(s, s.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return out;
+}
+
+function encodedForms(rules: Rule[]): string[] {
+  const words = new Set<string>();
+  for (const r of rules) for (const k of r.keywords) for (const v of [k, k.toLowerCase(), k.toUpperCase()]) words.add(v);
+  const forms = new Set<string>();
+  for (const w of words) {
+    for (const f of base64Forms(w)) forms.add(f);
+    const hex = Buffer.from(w, 'latin1').toString('hex');
+    forms.add(hex);
+    forms.add(hex.toUpperCase());
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
 
 function printable(s: string): boolean {
   let bad = 0;
@@ -24,20 +55,19 @@ function printable(s: string): boolean {
 
 function decodeCandidates(line: string): Array<{ text: string; at: number; encoding: string }> {
   const out: Array<{ text: string; at: number; encoding: string }> = [];
-  BASE64.lastIndex = 0;
-  for (let m; (m = BASE64.exec(line));) {
-    const s = m[0].replace(/-/g, '+').replace(/_/g, '/');
-    const text = Buffer.from(s, 'base64').toString('latin1');
-    if (text.length >= 20 && printable(text)) out.push({ text, at: m.index, encoding: 'base64' });
+  BASE64_RUN.lastIndex = 0;
+  for (let m; (m = BASE64_RUN.exec(line));) {
+    const text = Buffer.from(m[0].replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+    if (text.length >= 16 && printable(text)) out.push({ text, at: m.index, encoding: 'base64' });
   }
-  HEX.lastIndex = 0;
-  for (let m; (m = HEX.exec(line));) {
+  HEX_RUN.lastIndex = 0;
+  for (let m; (m = HEX_RUN.exec(line));) {
     const text = Buffer.from(m[0], 'hex').toString('latin1');
     if (printable(text)) out.push({ text, at: m.index, encoding: 'hex' });
   }
   if (line.includes('%')) {
-    PERCENT.lastIndex = 0;
-    for (let m; (m = PERCENT.exec(line));) {
+    PERCENT_RUN.lastIndex = 0;
+    for (let m; (m = PERCENT_RUN.exec(line));) {
       if (!/%[0-9A-Fa-f]{2}/.test(m[0])) continue;
       try {
         out.push({ text: decodeURIComponent(m[0]), at: m.index, encoding: 'percent' });
@@ -47,26 +77,41 @@ function decodeCandidates(line: string): Array<{ text: string; at: number; encod
   return out;
 }
 
-const ANY = /[A-Za-z0-9+/_-]{32,}|%[0-9A-Fa-f]{2}/;
+export class Decoder {
+  private readonly hint: RegExp | null;
 
-export function scanDecoded(engine: Engine, f: Fragment, onFinding: (x: Finding) => void, depth = 1, label = ''): void {
-  // One test over the whole fragment decides most of them: ordinary code has no long encoded runs.
-  if (!ANY.test(f.lines.length === 1 ? f.lines[0] : f.lines.join('\n'))) return;
-  for (let i = 0; i < f.lines.length; i++) {
-    const line = f.lines[i];
-    if (line.length < 16) continue;
-    for (const c of decodeCandidates(line)) {
-      const encoding = label ? `${label}+${c.encoding}` : c.encoding;
-      const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
-      const report = (x: Finding) => onFinding({
-        ...x,
-        column: c.at + 1,
-        lineText: line,
-        encoding,
-        fingerprint: fingerprint(x.ruleId, x.file, x.secret),
-      });
-      engine.scan(inner, report);
-      if (depth < MAX_DEPTH) scanDecoded(engine, inner, report, depth + 1, encoding);
+  constructor(rules: Rule[]) {
+    const forms = encodedForms(rules);
+    this.hint = forms.length ? new RegExp(`${forms.map(escape).join('|')}|%[0-9A-Fa-f]{2}`, 'g') : null;
+  }
+
+  /** Indexes of the lines worth decoding. */
+  private lines(f: Fragment): Set<number> {
+    const found = new Set<number>();
+    if (!this.hint) return found;
+    const text = f.lines.length === 1 ? f.lines[0] : f.lines.join('\n');
+    this.hint.lastIndex = 0;
+    let idx = 0;
+    let end = f.lines[0]?.length ?? 0;
+    for (let m; (m = this.hint.exec(text));) {
+      while (m.index > end) end += f.lines[++idx].length + 1;
+      found.add(idx);
+      // Skip to the next line: one hit is enough to decode this one.
+      this.hint.lastIndex = end + 1;
+    }
+    return found;
+  }
+
+  scan(engine: Engine, f: Fragment, onFinding: (x: Finding) => void, depth = 1, label = ''): void {
+    for (const i of this.lines(f)) {
+      const line = f.lines[i];
+      for (const c of decodeCandidates(line)) {
+        const encoding = label ? `${label}+${c.encoding}` : c.encoding;
+        const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
+        const report = (x: Finding) => onFinding({ ...x, column: c.at + 1, lineText: line, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) });
+        engine.scan(inner, report);
+        if (depth < MAX_DEPTH) this.scan(engine, inner, report, depth + 1, encoding);
+      }
     }
   }
 }

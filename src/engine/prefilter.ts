@@ -14,7 +14,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function buildPrefilter(rules: Rule[]): Prefilter {
   const owners = new Map<string, number[]>();
   rules.forEach((r, i) => {
-    for (const k of r.keywords) {
+    for (const kw of r.keywords) {
+      const k = kw.toLowerCase();
       const list = owners.get(k) ?? [];
       list.push(i);
       owners.set(k, list);

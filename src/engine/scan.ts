@@ -77,7 +77,8 @@ export class Engine {
     const lower = line.toLowerCase();
     const out: Array<[string, number]> = [];
     let lastEnd = -1;
-    for (const k of rule.keywords) {
+    for (const kw of rule.keywords) {
+      const k = kw.toLowerCase();
       for (let i = lower.indexOf(k); i !== -1; i = lower.indexOf(k, i + 1)) {
         const s = Math.max(0, i - WINDOW, lastEnd);
         const e = Math.min(line.length, i + WINDOW);

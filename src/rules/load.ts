@@ -27,7 +27,6 @@ export function rulesFor(config: Config): Rule[] {
   const base = config.builtinRules ? builtinRules() : [];
   const custom: Rule[] = config.rules.map(({ examples: _e, playbook: _p, ...r }) => ({
     ...r,
-    keywords: r.keywords.map((k) => k.toLowerCase()),
     provider: r.provider ?? 'Custom',
     slug: slugOf(r.provider ?? 'custom'),
     envVars: r.envVars ?? [],

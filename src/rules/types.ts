@@ -12,7 +12,7 @@ export interface RuleSpec {
   id: string;
   title: string;
   severity: Severity;
-  /** Lower-cased by the compiler; a line is only tried against the pattern when one keyword is on it. */
+  /** Matched case-insensitively; a line is only tried against the pattern when one keyword is on it. */
   keywords: string[];
   pattern: string;
   /** Regex flags besides g, e.g. "i". */
