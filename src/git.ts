@@ -42,7 +42,11 @@ export class Git {
     }
   }
 
-  /** Like raw, but a non-zero exit gives null instead of an error (for questions such as "is there a HEAD?"). */
+  /**
+   * Like raw, but a failure that git reports on stderr gives null instead of an error (for questions such
+   * as "does this object exist?"). simple-git resolves a non-zero exit with nothing on stderr, so callers
+   * must judge by the output, not by null alone.
+   */
   async tryRaw(args: string[]): Promise<string | null> {
     try {
       return await this.sg().raw(args);

@@ -32,8 +32,9 @@ async function listFiles(target: string, git: Git | null, repoRoot: string | nul
   if (st.isSymbolicLink()) return [];
   if (st.isFile()) return [target];
   if (git && repoRoot) {
-    const ignored = await git.tryRaw(['check-ignore', '-q', '--', path.relative(repoRoot, path.resolve(target)) || '.']);
-    if (ignored === null) {
+    // check-ignore prints the path when it is ignored (its exit code does not survive simple-git).
+    const ignored = (await git.tryRaw(['check-ignore', '--', path.relative(repoRoot, path.resolve(target)) || '.']))?.trim();
+    if (!ignored) {
       const out = await git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', path.resolve(target)]);
       const seen = new Set<string>();
       return out.split('\0').filter((f) => f && !seen.has(f) && seen.add(f)).map((f) => path.join(repoRoot, f));

@@ -1,0 +1,59 @@
+/**
+ * Every rule's generated true positives are found by that rule, and its near misses by no rule.
+ * The counts are printed so the accuracy can be read off the test run.
+ */
+import path from 'node:path';
+import { readProviderFiles, compile } from '../scripts/compile-rules';
+import { Engine } from '../src/engine/scan';
+import type { Finding } from '../src/engine/finding';
+import { expand } from './support/generate';
+import { ROOT } from './support/cli';
+
+const specs = readProviderFiles(path.join(ROOT, 'rules'));
+const engine = new Engine(compile(specs).rules.rules);
+const SEEDS = ['a', 'b', 'c', 'd', 'e'];
+
+function scanLine(line: string): Finding[] {
+  const out: Finding[] = [];
+  engine.scan({ file: 'fixture.txt', lines: [line], lineNumbers: [1] }, (f) => out.push(f));
+  return out;
+}
+
+const totals = { tp: 0, tpFound: 0, fp: 0, fpQuiet: 0 };
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(`rule fixtures: ${totals.tpFound}/${totals.tp} true positives found, ${totals.fpQuiet}/${totals.fp} false positives quiet`);
+});
+
+for (const spec of specs) {
+  describe(`${spec.provider} (${spec.slug}.yaml)`, () => {
+    for (const rule of spec.rules) {
+      test(`${rule.id}: has positive and negative examples`, () => {
+        expect(rule.examples?.positive?.length).toBeGreaterThan(0);
+        expect(rule.examples?.negative?.length).toBeGreaterThan(0);
+      });
+      for (const [i, t] of (rule.examples?.positive ?? []).entries()) {
+        test(`${rule.id}: positive #${i + 1} is found`, () => {
+          for (const seed of SEEDS) {
+            const line = expand(t, `${rule.id}:${i}:${seed}`);
+            const ids = scanLine(line).map((f) => f.ruleId);
+            totals.tp++;
+            if (ids.includes(rule.id)) totals.tpFound++;
+            expect({ template: t, seed, ids }).toEqual({ template: t, seed, ids: expect.arrayContaining([rule.id]) });
+          }
+        });
+      }
+      for (const [i, t] of (rule.examples?.negative ?? []).entries()) {
+        test(`${rule.id}: negative #${i + 1} is quiet`, () => {
+          for (const seed of SEEDS) {
+            const line = expand(t, `${rule.id}:n${i}:${seed}`);
+            const ids = scanLine(line).map((f) => f.ruleId);
+            totals.fp++;
+            if (!ids.length) totals.fpQuiet++;
+            expect({ template: t, seed, ids }).toEqual({ template: t, seed, ids: [] });
+          }
+        });
+      }
+    }
+  });
+}
