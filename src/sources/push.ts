@@ -17,7 +17,7 @@ export interface PushUpdate { localRef: string; localSha: string; remoteRef: str
 export function parsePushLines(input: string): PushUpdate[] {
   return input.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
     const [localRef, localSha, remoteRef, remoteSha] = l.split(/\s+/);
-    if (!remoteSha || !/^[0-9a-f]{7,64}$/i.test(localSha) || !/^[0-9a-f]{7,64}$/i.test(remoteSha)) {
+    if (!remoteSha || l.split(/\s+/).length !== 4) {
       throw new UserError(`unexpected pre-push input line: "${l}"`, 'git passes "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin; run this from the pre-push hook.');
     }
     return { localRef, localSha, remoteRef, remoteSha };
@@ -54,8 +54,19 @@ function shallowBoundary(gitDir: string): Set<string> {
   }
 }
 
+/**
+ * The pre-commit framework runs pre-push hooks without git's stdin lines; it passes the range in
+ * PRE_COMMIT_FROM_REF / PRE_COMMIT_TO_REF instead. This turns those into the same update line.
+ */
+export function frameworkPushLine(env: NodeJS.ProcessEnv): string {
+  const to = env.PRE_COMMIT_TO_REF;
+  if (!to) return '';
+  const from = env.PRE_COMMIT_FROM_REF || '0'.repeat(40);
+  return `${env.PRE_COMMIT_LOCAL_BRANCH ?? 'HEAD'} ${to} ${env.PRE_COMMIT_REMOTE_BRANCH ?? 'HEAD'} ${from}\n`;
+}
+
 export async function pushSource(git: Git, stdin: string, remote: string, emit: Emit, onCommits?: (shas: string[]) => void): Promise<SourceStats> {
-  const updates = parsePushLines(stdin);
+  const updates = parsePushLines(stdin.trim() ? stdin : frameworkPushLine(process.env));
   const remotes = (await git.raw(['remote'])).split('\n').filter(Boolean);
   const isNamedRemote = remotes.includes(remote);
   const total: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
