@@ -12,10 +12,13 @@ import { ROOT } from './support/cli';
 const specs = readProviderFiles(path.join(ROOT, 'rules'));
 const engine = new Engine(compile(specs).rules.rules);
 const SEEDS = ['a', 'b', 'c', 'd', 'e'];
+const genericIds = new Set(specs.flatMap((s) => s.rules.filter((r) => r.generic).map((r) => r.id)));
 
-function scanLine(line: string): Finding[] {
+/** An example may span lines (a PEM header and its body): it is scanned as consecutive added lines. */
+function scanLine(text: string): Finding[] {
   const out: Finding[] = [];
-  engine.scan({ file: 'fixture.txt', lines: [line], lineNumbers: [1] }, (f) => out.push(f));
+  const lines = text.split('\n');
+  engine.scan({ file: 'fixture.txt', lines, lineNumbers: lines.map((_, i) => i + 1) }, (f) => out.push(f));
   return out;
 }
 
@@ -47,7 +50,9 @@ for (const spec of specs) {
         test(`${rule.id}: negative #${i + 1} is quiet`, () => {
           for (const seed of SEEDS) {
             const line = expand(t, `${rule.id}:n${i}:${seed}`);
-            const ids = scanLine(line).map((f) => f.ruleId);
+            // A near miss of a provider's format may still be a high-entropy value in a secret-named
+            // variable: the catch-all rule reporting it is right. Only this rule and other provider rules must stay quiet.
+            const ids = scanLine(line).filter((f) => f.ruleId === rule.id || !genericIds.has(f.ruleId)).map((f) => f.ruleId);
             totals.fp++;
             if (!ids.length) totals.fpQuiet++;
             expect({ template: t, seed, ids }).toEqual({ template: t, seed, ids: [] });

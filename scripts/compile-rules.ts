@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { checkProvider } from '../src/rules/validate';
+import { KeywordAutomaton } from '../src/engine/keyword-automaton';
+import { prefilterWords } from '../src/engine/prefilter';
 import type { CompiledPlaybooks, CompiledRules, ProviderSpec, Rule } from '../src/rules/types';
 
 export function readProviderFiles(dir: string): ProviderSpec[] {
@@ -40,7 +42,7 @@ export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbook
     providers[spec.slug] = { provider: spec.provider, slug: spec.slug, envVars: spec.envVars, playbook: spec.playbook, ruleIds: spec.rules.map((r) => r.id) };
   }
   // Generic rules go last so that a provider's own rule wins when both match the same text.
-  rules.sort((a, b) => Number(!!a.generic) - Number(!!b.generic));
+  rules.sort((a, b) => Number(!!a.generic) - Number(!!b.generic) || (b.priority ?? 0) - (a.priority ?? 0));
   return { rules: { version: 1, rules }, playbooks: { version: 1, providers } };
 }
 
@@ -52,6 +54,9 @@ if (require.main === module) {
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'rules.json'), JSON.stringify(rules));
     fs.writeFileSync(path.join(out, 'playbooks.json'), JSON.stringify(playbooks));
+    // Prebuilt keyword tables for the built-in rules, so a commit does not pay for building them.
+    fs.rmSync(path.join(out, 'automata'), { recursive: true, force: true });
+    KeywordAutomaton.save(prefilterWords(rules.rules).words, true);
     console.log(`compiled ${rules.rules.length} rules from ${Object.keys(playbooks.providers).length} providers`);
   } catch (e) {
     console.error((e as Error).message);

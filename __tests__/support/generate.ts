@@ -23,6 +23,7 @@ export const CHARSETS: Record<string, string> = {
   upperalnum: UPPER + DIGITS,
   letters: UPPER + LOWER,
   b32: UPPER + '234567',
+  bech32: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L',
 };
 
 export function expand(template: string, seed: string): string {

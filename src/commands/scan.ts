@@ -100,12 +100,8 @@ export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx
     if (why) suppressed[why] = (suppressed[why] ?? 0) + 1;
     else findings.push(f);
   };
-  const { Decoder } = await import('../engine/decode');
-  const decoder = new Decoder(engine.rules);
   const emit: Emit = (frag) => {
-    if (allow.pathIgnored(frag.file)) return;
-    engine.scan(frag, onFinding);
-    decoder.scan(engine, frag, onFinding);
+    if (!allow.pathIgnored(frag.file)) engine.scan(frag, onFinding);
   };
   const stats = await runSource(where, o, ctx, emit, notices);
   return { result: { where, findings, suppressed, notices, stats: { ...stats, ms: Date.now() - started } }, ctx };

@@ -1,21 +1,14 @@
 /**
- * Encoded secrets: a key hidden in base64, hex or percent-encoding. Rule keywords are also looked for in
- * their base64 (all three byte alignments) and hex forms, with one regex pass per fragment, so ordinary
- * lines cost one search and nothing more. A line that holds an encoded keyword (or percent-escapes) has
- * its encoded runs decoded, and the decoded text goes through the same engine. A finding keeps the
- * original file, line and column and says how it was encoded. Two levels deep at most.
+ * Encoded secrets: a key hidden in base64, hex or percent-encoding. The prefilter also looks for the
+ * rule keywords' base64 (all three byte alignments) and hex forms, so ordinary lines cost nothing more;
+ * a line that holds one (or a percent-escape) has its encoded runs decoded here, and the engine scans
+ * the decoded text, reporting at the original place and saying how it was encoded.
  */
 import type { Rule } from '../rules/types';
-import type { Fragment } from '../sources/fragment';
-import type { Finding } from './finding';
-import type { Engine } from './scan';
-import { fingerprint } from './fingerprint';
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX_RUN = /(?:[0-9a-fA-F]{2}){16,}/g;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9._~:@!$&'()*+,;=/?-]){16,}/g;
-const MAX_DEPTH = 2;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The parts of base64(x + keyword + y) that do not depend on x and y, for each alignment. */
 export function base64Forms(keyword: string): string[] {
@@ -31,9 +24,9 @@ export function base64Forms(keyword: string): string[] {
   return out;
 }
 
-function encodedForms(rules: Rule[]): string[] {
+export function encodedForms(rules: Rule[]): string[] {
   const words = new Set<string>();
-  for (const r of rules) for (const k of r.keywords) for (const v of [k, k.toLowerCase(), k.toUpperCase()]) words.add(v);
+  for (const r of rules) for (const k of r.keywords) for (const v of [k, k.toLowerCase()]) words.add(v);
   const forms = new Set<string>();
   for (const w of words) {
     for (const f of base64Forms(w)) forms.add(f);
@@ -53,7 +46,7 @@ function printable(s: string): boolean {
   return bad <= s.length * 0.05;
 }
 
-function decodeCandidates(line: string): Array<{ text: string; at: number; encoding: string }> {
+export function decodeCandidates(line: string): Array<{ text: string; at: number; encoding: string }> {
   const out: Array<{ text: string; at: number; encoding: string }> = [];
   BASE64_RUN.lastIndex = 0;
   for (let m; (m = BASE64_RUN.exec(line));) {
@@ -77,41 +70,3 @@ function decodeCandidates(line: string): Array<{ text: string; at: number; encod
   return out;
 }
 
-export class Decoder {
-  private readonly hint: RegExp | null;
-
-  constructor(rules: Rule[]) {
-    const forms = encodedForms(rules);
-    this.hint = forms.length ? new RegExp(`${forms.map(escape).join('|')}|%[0-9A-Fa-f]{2}`, 'g') : null;
-  }
-
-  /** Indexes of the lines worth decoding. */
-  private lines(f: Fragment): Set<number> {
-    const found = new Set<number>();
-    if (!this.hint) return found;
-    const text = f.lines.length === 1 ? f.lines[0] : f.lines.join('\n');
-    this.hint.lastIndex = 0;
-    let idx = 0;
-    let end = f.lines[0]?.length ?? 0;
-    for (let m; (m = this.hint.exec(text));) {
-      while (m.index > end) end += f.lines[++idx].length + 1;
-      found.add(idx);
-      // Skip to the next line: one hit is enough to decode this one.
-      this.hint.lastIndex = end + 1;
-    }
-    return found;
-  }
-
-  scan(engine: Engine, f: Fragment, onFinding: (x: Finding) => void, depth = 1, label = ''): void {
-    for (const i of this.lines(f)) {
-      const line = f.lines[i];
-      for (const c of decodeCandidates(line)) {
-        const encoding = label ? `${label}+${c.encoding}` : c.encoding;
-        const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
-        const report = (x: Finding) => onFinding({ ...x, column: c.at + 1, lineText: line, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) });
-        engine.scan(inner, report);
-        if (depth < MAX_DEPTH) this.scan(engine, inner, report, depth + 1, encoding);
-      }
-    }
-  }
-}

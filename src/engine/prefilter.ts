@@ -1,48 +1,71 @@
 /**
- * The keyword prefilter: one pass over a fragment's text for every rule keyword at once. Only lines
- * that hold a keyword are tried against patterns, and only against the rules that own that keyword.
+ * The keyword prefilter: one pass over each added line for every rule keyword at once (an Aho-Corasick
+ * automaton). Only lines that hold a keyword are tried against patterns, and only against the rules
+ * that own that keyword. The same pass looks for the keywords' base64 and hex forms, which mark the
+ * lines worth decoding (see decode.ts), and notes percent-escapes.
  */
 import type { Rule } from '../rules/types';
+import { KeywordAutomaton } from './keyword-automaton';
+import { encodedForms } from './decode';
 
-export interface Prefilter {
+export interface Candidates {
   /** For each line index that holds a keyword, the indexes (into the rule list) of the rules to try. */
-  candidates(lines: string[]): Map<number, Set<number>>;
+  rules: Map<number, Set<number>>;
+  /** Lines that hold an encoded keyword or a percent-escape. */
+  encoded: number[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export interface Prefilter {
+  candidates(lines: string[]): Candidates;
+}
 
-export function buildPrefilter(rules: Rule[]): Prefilter {
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+
+/** Every word the automaton looks for: the keywords (owned by rules) and their encoded forms (owned by none). */
+export function prefilterWords(rules: Rule[]): { words: string[]; owners: number[][] } {
   const owners = new Map<string, number[]>();
   rules.forEach((r, i) => {
     for (const kw of r.keywords) {
       const k = kw.toLowerCase();
-      const list = owners.get(k) ?? [];
-      list.push(i);
-      owners.set(k, list);
+      owners.set(k, [...(owners.get(k) ?? []), i]);
     }
   });
-  // Longest first so that alternation prefers the most specific keyword at a position.
-  const words = [...owners.keys()].sort((a, b) => b.length - a.length);
-  const re = words.length ? new RegExp(words.map(escape).join('|'), 'gi') : null;
+  for (const form of encodedForms(rules)) {
+    const k = form.toLowerCase();
+    if (!owners.has(k)) owners.set(k, []);
+  }
+  const words = [...owners.keys()];
+  return { words, owners: words.map((w) => owners.get(w)!) };
+}
+
+export function buildPrefilter(rules: Rule[]): Prefilter {
+  const { words, owners } = prefilterWords(rules);
+  const encodedOnly = owners.map((o) => o.length === 0);
+  const encodedToo = new Set(encodedForms(rules).map((f) => f.toLowerCase()));
+  const isEncoded = words.map((w, i) => encodedOnly[i] || encodedToo.has(w));
+  const automaton = KeywordAutomaton.for(words, true);
 
   return {
     candidates(lines) {
       const found = new Map<number, Set<number>>();
-      if (!re) return found;
-      const text = lines.join('\n');
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      let lineIdx = 0;
-      let lineEnd = lines.length ? lines[0].length : 0;
-      while ((m = re.exec(text))) {
-        while (m.index > lineEnd) lineEnd += lines[++lineIdx].length + 1;
-        let set = found.get(lineIdx);
-        if (!set) found.set(lineIdx, (set = new Set()));
-        for (const r of owners.get(m[0].toLowerCase())!) set.add(r);
-        // Keywords may overlap ("co_api_key" inside "cohere_co_api_key"): step one character, not the match.
-        re.lastIndex = m.index + 1;
+      const encoded: number[] = [];
+      for (let idx = 0; idx < lines.length; idx++) {
+        const line = lines[idx];
+        let set: Set<number> | undefined;
+        let enc = false;
+        automaton.scan(line, (ws) => {
+          for (const w of ws) {
+            if (isEncoded[w]) enc = true;
+            const o = owners[w];
+            if (o.length) {
+              if (!set) found.set(idx, (set = new Set()));
+              for (const r of o) set.add(r);
+            }
+          }
+        });
+        if ((enc || (line.indexOf('%') !== -1 && PERCENT_ESCAPE.test(line))) && line.length >= 16) encoded.push(idx);
       }
-      return found;
+      return { rules: found, encoded };
     },
   };
 }

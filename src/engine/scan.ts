@@ -11,19 +11,31 @@ import { shannonEntropy } from './entropy';
 import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
 import { fingerprint } from './fingerprint';
+import { decodeCandidates } from './decode';
+
+/** How many encodings deep a secret is looked for (base64 of base64, say). */
+const MAX_DEPTH = 2;
 
 /** Lines longer than this are minified or data; only the part around a keyword is examined. */
 const MAX_LINE = 20000;
 const WINDOW = 2000;
 
-interface Compiled { rule: Rule; re: RegExp }
+interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null }
+
+/** Files where catch-all rules only produce noise: lock files, minified bundles, source maps. */
+const GENERIC_SKIP = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|go\.sum|flake\.lock)$|\.min\.(js|css)$|\.map$/;
 
 export class Engine {
   private compiled: Compiled[];
   private prefilter: Prefilter;
 
   constructor(readonly rules: Rule[]) {
-    this.compiled = rules.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'g' + (rule.flags ?? '')) }));
+    this.compiled = rules.map((rule) => ({
+      rule,
+      re: new RegExp(rule.pattern, 'g' + (rule.flags ?? '')),
+      next: rule.followedBy ? new RegExp(rule.followedBy) : null,
+      stop: rule.stopwords ? new Set(rule.stopwords.map((w) => w.toLowerCase())) : null,
+    }));
     this.prefilter = buildPrefilter(rules);
   }
 
@@ -38,13 +50,16 @@ export class Engine {
     return true;
   }
 
-  scan(f: Fragment, onFinding: (x: Finding) => void): void {
-    const cands = this.prefilter.candidates(f.lines);
+  scan(f: Fragment, onFinding: (x: Finding) => void, depth = 0, encoding = ''): void {
+    const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
+    const genericOk = !GENERIC_SKIP.test(f.file);
     for (const [idx, ruleIdxs] of cands) {
       const lineText = f.lines[idx];
       const taken: Array<[number, number]> = [];
       for (const ri of [...ruleIdxs].sort((a, b) => a - b)) {
-        const { rule, re } = this.compiled[ri];
+        const { rule, re, next, stop } = this.compiled[ri];
+        if (rule.generic && !genericOk) continue;
+        if (next && !(f.lineNumbers[idx + 1] === f.lineNumbers[idx] + 1 && next.test(f.lines[idx + 1]))) continue;
         for (const [text, offset] of this.slices(lineText, rule)) {
           re.lastIndex = 0;
           let m: RegExpExecArray | null;
@@ -56,7 +71,7 @@ export class Engine {
             const start = offset + m.index + (g === 0 ? 0 : m[0].indexOf(secret));
             const end = start + secret.length;
             if (taken.some(([s, e]) => start < e && end > s)) continue;
-            if (!this.accepts(rule, secret, lineText)) continue;
+            if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, lineText)) continue;
             taken.push([start, end]);
             onFinding({
               ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.severity,
@@ -68,6 +83,17 @@ export class Engine {
           }
         }
       }
+    }
+    if (depth < MAX_DEPTH) for (const i of encoded) this.scanDecoded(f, i, onFinding, depth, encoding);
+  }
+
+  /** Decodes the encoded runs of one line and scans what they hold, reporting at the original place. */
+  private scanDecoded(f: Fragment, i: number, onFinding: (x: Finding) => void, depth: number, outer: string): void {
+    const line = f.lines[i];
+    for (const c of decodeCandidates(line)) {
+      const encoding = outer ? `${outer}+${c.encoding}` : c.encoding;
+      const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
+      this.scan(inner, (x) => onFinding({ ...x, column: c.at + 1, lineText: line, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }), depth + 1, encoding);
     }
   }
 

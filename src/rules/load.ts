@@ -31,7 +31,10 @@ export function rulesFor(config: Config): Rule[] {
     slug: slugOf(r.provider ?? 'custom'),
     envVars: r.envVars ?? [],
   }));
-  const all = [...custom.filter((r) => !r.generic), ...base, ...custom.filter((r) => r.generic)];
+  const all = [...custom.filter((r) => !r.generic), ...base, ...custom.filter((r) => r.generic)]
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => Number(!!a.r.generic) - Number(!!b.r.generic) || (b.r.priority ?? 0) - (a.r.priority ?? 0) || a.i - b.i)
+    .map(({ r }) => r);
   return all
     .filter((r) => !off.has(r.id) && !offProviders.has(r.provider.toLowerCase()) && !offProviders.has(r.slug))
     .map((r) => {

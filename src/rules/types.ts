@@ -27,8 +27,14 @@ export interface RuleSpec {
   notHex?: boolean;
   /** Name of a checksum validator (src/engine/checksums.ts). */
   checksum?: string;
-  /** Rules that only fire on lines that also name a context word need fewer checks; generic rules need more. */
+  /** A catch-all rule (e.g. `api_key = "..."`): tried after every provider rule, quiet on lines that say "example", never run on lock files or minified bundles. */
   generic?: boolean;
+  /** Rules with a higher priority are tried first and win an overlap (a context rule over the bare format it refines). */
+  priority?: number;
+  /** A regex the next added line must match (e.g. key material after a PEM header). */
+  followedBy?: string;
+  /** Values that are never secrets for this rule (compared lower-cased), e.g. "password" in a connection string. */
+  stopwords?: string[];
   examples?: RuleExamples;
 }
 

@@ -7,7 +7,7 @@ import type { Playbook, ProviderSpec, RuleSpec } from './types';
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const RULE_KEYS = new Set([
   'id', 'title', 'severity', 'keywords', 'pattern', 'flags', 'prefix', 'secretGroup', 'entropy',
-  'notHex', 'checksum', 'generic', 'examples', 'provider', 'playbook', 'envVars',
+  'notHex', 'checksum', 'generic', 'examples', 'provider', 'playbook', 'envVars', 'priority', 'followedBy', 'stopwords',
 ]);
 const PLAYBOOK_KEYS = new Set(['console', 'usage', 'create', 'revoke', 'misuse', 'notes', 'docs']);
 const CHECKSUMS = new Set(['github-crc32', 'crc32-hex8']);
@@ -39,6 +39,11 @@ export function checkRule(r: unknown, at: string): string[] {
   if (rule.secretGroup !== undefined && !(Number.isInteger(rule.secretGroup) && (rule.secretGroup as number) >= 0)) errs.push(`${at}.secretGroup: expected a whole number`);
   if (rule.entropy !== undefined && !(typeof rule.entropy === 'number' && rule.entropy >= 0 && rule.entropy <= 8)) errs.push(`${at}.entropy: expected a number of bits per character from 0 to 8`);
   for (const k of ['notHex', 'generic'] as const) if (rule[k] !== undefined && typeof rule[k] !== 'boolean') errs.push(`${at}.${k}: expected true or false`);
+  if (rule.priority !== undefined && !Number.isInteger(rule.priority)) errs.push(`${at}.priority: expected a whole number`);
+  if (rule.stopwords !== undefined && !isStrList(rule.stopwords)) errs.push(`${at}.stopwords: expected a list of strings`);
+  if (rule.followedBy !== undefined) {
+    try { new RegExp(rule.followedBy as string); } catch (e) { errs.push(`${at}.followedBy: not a valid regular expression (${(e as Error).message})`); }
+  }
   if (rule.envVars !== undefined && !isStrList(rule.envVars)) errs.push(`${at}.envVars: expected a list of variable names`);
   if (rule.provider !== undefined && !isStr(rule.provider)) errs.push(`${at}.provider: expected the provider's name`);
   if (rule.playbook !== undefined) errs.push(...checkPlaybook(rule.playbook, `${at}.playbook`, false));
