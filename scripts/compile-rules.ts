@@ -52,11 +52,12 @@ if (require.main === module) {
   try {
     const { rules, playbooks } = compile(readProviderFiles(path.join(root, 'rules')));
     fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(path.join(out, 'rules.json'), JSON.stringify(rules));
+    const words = prefilterWords(rules.rules);
+    fs.writeFileSync(path.join(out, 'rules.json'), JSON.stringify({ ...rules, prefilter: words }));
     fs.writeFileSync(path.join(out, 'playbooks.json'), JSON.stringify(playbooks));
     // Prebuilt keyword tables for the built-in rules, so a commit does not pay for building them.
     fs.rmSync(path.join(out, 'automata'), { recursive: true, force: true });
-    KeywordAutomaton.save(prefilterWords(rules.rules).words, true);
+    KeywordAutomaton.save(words.words, true);
     console.log(`compiled ${rules.rules.length} rules from ${Object.keys(playbooks.providers).length} providers`);
   } catch (e) {
     console.error((e as Error).message);

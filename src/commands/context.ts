@@ -1,11 +1,24 @@
 /** What every command that works on a repository needs: git, the repo root, the config. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Git } from '../git';
 import { loadConfig } from '../config/load';
 import type { Config } from '../config/types';
 
 export interface RepoContext { git: Git; root: string; config: Config }
 
+/**
+ * The work tree's root. Found by looking for .git upward (no process to start, which matters on the
+ * commit path); git itself is asked when that is not enough: GIT_DIR or GIT_WORK_TREE set, or no .git found
+ * (then git says, in its own words, that this is not a repository).
+ */
 export async function repoRoot(git: Git): Promise<string> {
+  if (!process.env.GIT_DIR && !process.env.GIT_WORK_TREE) {
+    for (let dir = path.resolve(git.cwd); ; dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, '.git'))) return dir;
+      if (path.dirname(dir) === dir) break;
+    }
+  }
   return (await git.raw(['rev-parse', '--show-toplevel'])).trim();
 }
 

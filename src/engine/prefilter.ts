@@ -21,8 +21,22 @@ export interface Prefilter {
 
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 
-/** Every word the automaton looks for: the keywords (owned by rules) and their encoded forms (owned by none). */
-export function prefilterWords(rules: Rule[]): { words: string[]; owners: number[][] } {
+export interface PrefilterWords {
+  /** Which rules (keywords) these words were made for: reuse them only for the same rules. */
+  signature: string;
+  words: string[];
+  /** For each word, the indexes of the rules that own it (none for an encoded form). */
+  owners: number[][];
+  /** For each word, whether it is the base64 or hex form of a keyword. */
+  encoded: boolean[];
+}
+
+export function rulesSignature(rules: Rule[]): string {
+  return rules.map((r) => `${r.id}:${r.keywords.join(',')}`).join('|');
+}
+
+/** Every word the automaton looks for: the keywords (owned by rules) and their encoded forms. Computed at build time for the built-in rules. */
+export function prefilterWords(rules: Rule[]): PrefilterWords {
   const owners = new Map<string, number[]>();
   rules.forEach((r, i) => {
     for (const kw of r.keywords) {
@@ -30,19 +44,14 @@ export function prefilterWords(rules: Rule[]): { words: string[]; owners: number
       owners.set(k, [...(owners.get(k) ?? []), i]);
     }
   });
-  for (const form of encodedForms(rules)) {
-    const k = form.toLowerCase();
-    if (!owners.has(k)) owners.set(k, []);
-  }
+  const forms = new Set(encodedForms(rules).map((f) => f.toLowerCase()));
+  for (const k of forms) if (!owners.has(k)) owners.set(k, []);
   const words = [...owners.keys()];
-  return { words, owners: words.map((w) => owners.get(w)!) };
+  return { signature: rulesSignature(rules), words, owners: words.map((w) => owners.get(w)!), encoded: words.map((w) => forms.has(w)) };
 }
 
-export function buildPrefilter(rules: Rule[]): Prefilter {
-  const { words, owners } = prefilterWords(rules);
-  const encodedOnly = owners.map((o) => o.length === 0);
-  const encodedToo = new Set(encodedForms(rules).map((f) => f.toLowerCase()));
-  const isEncoded = words.map((w, i) => encodedOnly[i] || encodedToo.has(w));
+export function buildPrefilter(rules: Rule[], prebuilt?: PrefilterWords): Prefilter {
+  const { words, owners, encoded: isEncoded } = prebuilt && prebuilt.signature === rulesSignature(rules) ? prebuilt : prefilterWords(rules);
   const automaton = KeywordAutomaton.for(words, true);
 
   return {

@@ -6,7 +6,7 @@
 import type { Rule } from '../rules/types';
 import type { Fragment } from '../sources/fragment';
 import type { Finding } from './finding';
-import { buildPrefilter, type Prefilter } from './prefilter';
+import { buildPrefilter, type Prefilter, type PrefilterWords } from './prefilter';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
@@ -29,14 +29,14 @@ export class Engine {
   private compiled: Compiled[];
   private prefilter: Prefilter;
 
-  constructor(readonly rules: Rule[]) {
+  constructor(readonly rules: Rule[], prebuilt?: PrefilterWords) {
     this.compiled = rules.map((rule) => ({
       rule,
       re: new RegExp(rule.pattern, 'g' + (rule.flags ?? '')),
       next: rule.followedBy ? new RegExp(rule.followedBy) : null,
       stop: rule.stopwords ? new Set(rule.stopwords.map((w) => w.toLowerCase())) : null,
     }));
-    this.prefilter = buildPrefilter(rules);
+    this.prefilter = buildPrefilter(rules, prebuilt);
   }
 
   /** Accepts or rejects one candidate secret for a rule. Exposed for tests. */

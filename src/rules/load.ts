@@ -9,8 +9,19 @@ import type { CompiledPlaybooks, CompiledRules, Playbook, Rule } from './types';
 
 const DIST = path.resolve(__dirname, '..', '..');
 
+let compiled: CompiledRules | undefined;
+function readCompiled(): CompiledRules {
+  compiled ??= JSON.parse(fs.readFileSync(path.join(DIST, 'rules.json'), 'utf8')) as CompiledRules;
+  return compiled;
+}
+
 export function builtinRules(): Rule[] {
-  return (JSON.parse(fs.readFileSync(path.join(DIST, 'rules.json'), 'utf8')) as CompiledRules).rules;
+  return readCompiled().rules;
+}
+
+/** The prefilter words the build made for the built-in rules (used when the config changes nothing). */
+export function builtinPrefilter(): CompiledRules['prefilter'] {
+  return readCompiled().prefilter;
 }
 
 let playbooks: CompiledPlaybooks | undefined;

@@ -69,6 +69,8 @@ export interface Rule extends Omit<RuleSpec, 'examples'> {
 export interface CompiledRules {
   version: 1;
   rules: Rule[];
+  /** The prefilter's word list for exactly these rules (see engine/prefilter.ts), made at build time. */
+  prefilter?: import('../engine/prefilter').PrefilterWords;
 }
 
 /** dist/playbooks.json: read only when something was found, or by rules/explain. */
