@@ -7,7 +7,7 @@ import { PatchParser } from '../src/diff/patch-parser';
 import { unquotePath } from '../src/diff/unquote-path';
 import { base64Forms } from '../src/engine/decode';
 import type { Fragment } from '../src/sources/fragment';
-import { expand } from './support/generate';
+import { expand } from '../scripts/fixtures/generate';
 
 describe('validators', () => {
   test('entropy separates random from repeated', () => {

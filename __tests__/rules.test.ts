@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readProviderFiles, compile } from '../scripts/compile-rules';
 import { Engine } from '../src/engine/scan';
 import type { Finding } from '../src/engine/finding';
-import { expand } from './support/generate';
+import { expand } from '../scripts/fixtures/generate';
 import { ROOT } from './support/cli';
 
 const specs = readProviderFiles(path.join(ROOT, 'rules'));

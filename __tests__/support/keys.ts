@@ -1,5 +1,5 @@
 /** Fake keys in each seed provider's shape, built at test time from the rule examples' syntax. */
-import { expand } from './generate';
+import { expand } from '../../scripts/fixtures/generate';
 
 const SHAPES: Record<string, string> = {
   openai: 'sk-proj-{b64url:74}T3BlbkFJ{b64url:74}',
