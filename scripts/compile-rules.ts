@@ -39,7 +39,7 @@ export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbook
       const { examples: _examples, ...detect } = r;
       rules.push({ ...detect, provider: spec.provider, slug: spec.slug, envVars: spec.envVars });
     }
-    providers[spec.slug] = { provider: spec.provider, slug: spec.slug, envVars: spec.envVars, playbook: spec.playbook, ruleIds: spec.rules.map((r) => r.id) };
+    providers[spec.slug] = { provider: spec.provider, slug: spec.slug, envVars: spec.envVars, playbook: spec.playbook, ...(spec.verify ? { verify: spec.verify } : {}), ruleIds: spec.rules.map((r) => r.id) };
   }
   // Generic rules go last so that a provider's own rule wins when both match the same text.
   rules.sort((a, b) => Number(!!a.generic) - Number(!!b.generic) || (b.priority ?? 0) - (a.priority ?? 0));

@@ -21,6 +21,7 @@ const OPTIONS = {
   'no-redact': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'no-baseline': { type: 'boolean' },
+  verify: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
       const o: ScanOptions = {
         staged: v.staged, prePush: v['pre-push'], allHistory: v['all-history'], range: v.range, stdin: v.stdin,
         stdinName: v['stdin-name'], paths: rest, format: format as ScanOptions['format'], output: v.output, config: v.config,
-        redact: !v['no-redact'], color: !v['no-color'] && !process.env.NO_COLOR && !v.output && !!process.stdout.isTTY, baseline: !v['no-baseline'],
+        redact: !v['no-redact'], color: !v['no-color'] && !process.env.NO_COLOR && !v.output && !!process.stdout.isTTY, baseline: !v['no-baseline'], verify: v.verify,
       };
       if (rest.length && (v.staged || v['all-history'] || v.range || v.stdin)) throw new UserError(`unexpected argument "${rest[0]}" with this scan mode`, HINT_USAGE);
       return (await import('./commands/scan')).scanCommand(o);

@@ -20,6 +20,7 @@ Scan options:
   --no-redact                 print whole secrets (default: prefix and last 4 characters)
   --no-color                  no colour (also off when stdout is not a terminal or NO_COLOR is set)
   --no-baseline               report findings recorded in the baseline too
+  --verify                    ask each provider whether the keys found are live (sends them to the provider's API)
 
 Exit codes: 0 nothing found, 1 secrets found (commit or push blocked), 2 usage, config or git error.
 Docs: https://www.npmjs.com/package/leakguard`;

@@ -27,6 +27,8 @@ export interface ScanOptions {
   redact: boolean;
   color: boolean;
   baseline: boolean;
+  /** Ask each provider whether the keys found are live (network; off unless asked for). */
+  verify?: boolean;
 }
 
 function whereOf(o: ScanOptions): Where {
@@ -122,6 +124,7 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
     }
   }
   const { result, ctx } = await collect(o);
+  if (o.verify && result.findings.length) await (await import('../verify')).verifyAll(result.findings);
   let text: string;
   if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
   else if (o.format === 'sarif') text = (await import('../report/sarif')).renderSarif(result, o, ctx.config, version());

@@ -21,4 +21,6 @@ export interface Finding {
   /** Set when the secret was found inside base64, hex or percent-encoded text. */
   encoding?: string;
   fingerprint: string;
+  /** Set by --verify: whether the provider says the key still works. */
+  liveness?: 'live' | 'revoked' | 'unknown';
 }

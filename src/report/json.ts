@@ -18,6 +18,7 @@ export function renderJson(r: ScanResult, o: ReportOptions): string {
       fingerprint: f.fingerprint,
       severity: f.severity,
       ...(f.encoding ? { encoding: f.encoding } : {}),
+      ...(f.liveness ? { liveness: f.liveness } : {}),
     })),
     suppressed: r.suppressed,
     notices: r.notices,

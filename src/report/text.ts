@@ -58,7 +58,8 @@ export function renderText(r: ScanResult, o: ReportOptions, config: Config): str
   out.push(`  ${URGENCY[r.where]}`, '');
   for (const { first: f, later } of groups) {
     out.push(`  ${p.bold(`${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`);
-    out.push(`    key: ${shownSecret(f, o.redact)}${f.encoding ? p.dim(`  (found ${f.encoding}-encoded)`) : ''}`);
+    const live = f.liveness === 'live' ? p.red(p.bold('  LIVE: the provider accepts this key')) : f.liveness === 'revoked' ? p.green('  revoked: the provider rejects this key') : f.liveness ? p.dim('  liveness unknown') : '';
+    out.push(`    key: ${shownSecret(f, o.redact)}${f.encoding ? p.dim(`  (found ${f.encoding}-encoded)`) : ''}${live}`);
     if (f.commit) out.push(`    commit ${f.commit.sha.slice(0, 10)}  ${f.commit.author}  ${f.commit.date}`);
     if (later.length) out.push(p.dim(`    also in ${later.length} later commit${later.length > 1 ? 's' : ''}: ${later.slice(0, 5).map((l) => l.commit?.sha.slice(0, 10)).join(', ')}${later.length > 5 ? ', \u2026' : ''}`));
     out.push(p.dim(`    fingerprint: ${f.fingerprint}`));

@@ -50,11 +50,28 @@ export interface Playbook {
   docs?: string;
 }
 
+/** How `--verify` asks the provider whether a key is live: one read-only request that costs nothing. */
+export interface VerifySpec {
+  /** https:// origin of the provider's API (only a loopback address may replace it, for tests). */
+  base: string;
+  /** Request path; {cloud} is the cloud name of a Cloudinary URL. */
+  path: string;
+  method: 'GET' | 'POST';
+  /** bearer: Authorization: Bearer KEY; x-api-key / api-key: that header; basic-url: key:secret of a URL credential. */
+  auth: 'bearer' | 'x-api-key' | 'api-key' | 'basic-url';
+  headers?: Record<string, string>;
+  /** Status codes that mean the key works (403: it works but lacks this permission). */
+  live: number[];
+  /** Status codes that mean the key was revoked or never existed. */
+  revoked: number[];
+}
+
 export interface ProviderSpec {
   provider: string;
   slug: string;
   envVars: string[];
   playbook: Playbook;
+  verify?: VerifySpec;
   rules: RuleSpec[];
 }
 

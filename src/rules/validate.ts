@@ -80,12 +80,20 @@ export function checkProvider(p: unknown, at: string): string[] {
   if (!p || typeof p !== 'object') return [`${at}: expected provider, slug, envVars, playbook and rules`];
   const spec = p as Partial<ProviderSpec> & Record<string, unknown>;
   const errs: string[] = [];
-  const allowed = new Set(['provider', 'slug', 'envVars', 'playbook', 'rules']);
+  const allowed = new Set(['provider', 'slug', 'envVars', 'playbook', 'verify', 'rules']);
   for (const k of Object.keys(spec)) if (!allowed.has(k)) errs.push(`${at}.${k}: unknown key (allowed: ${[...allowed].join(', ')})`);
   if (!isStr(spec.provider)) errs.push(`${at}.provider: expected the provider's name`);
   if (!isStr(spec.slug) || !/^[a-z0-9-]+$/.test(spec.slug)) errs.push(`${at}.slug: expected a lower-case name like "openai"`);
   if (!isStrList(spec.envVars)) errs.push(`${at}.envVars: expected a list of variable names`);
   errs.push(...checkPlaybook(spec.playbook as Playbook, `${at}.playbook`));
+  if (spec.verify !== undefined) {
+    const v = spec.verify as unknown as Record<string, unknown>;
+    if (!isStr(v.base) || !/^https:\/\/[^/]+$/.test(v.base as string)) errs.push(`${at}.verify.base: expected an https:// origin without a path`);
+    if (!isStr(v.path) || !(v.path as string).startsWith('/')) errs.push(`${at}.verify.path: expected a path starting with /`);
+    if (!['GET', 'POST'].includes(v.method as string)) errs.push(`${at}.verify.method: expected GET or POST`);
+    if (!['bearer', 'x-api-key', 'api-key', 'basic-url'].includes(v.auth as string)) errs.push(`${at}.verify.auth: expected bearer, x-api-key, api-key or basic-url`);
+    for (const k of ['live', 'revoked']) if (!Array.isArray(v[k]) || !(v[k] as unknown[]).every(Number.isInteger)) errs.push(`${at}.verify.${k}: expected a list of HTTP status codes`);
+  }
   if (!Array.isArray(spec.rules) || spec.rules.length === 0) errs.push(`${at}.rules: expected a non-empty list`);
   else (spec.rules as RuleSpec[]).forEach((r, i) => errs.push(...checkRule(r, `${at}.rules[${i}]`)));
   return errs;
