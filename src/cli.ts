@@ -68,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/rules')).rulesCommand(format, v.config);
     case 'explain':
       return (await import('./commands/explain')).explainCommand(rest[0], v.config);
+    case 'fix':
+      return (await import('./commands/fix')).fixCommand(!!v.yes, v.config);
     case 'baseline':
       return (await import('./commands/baseline')).baselineCommand({ paths: [], format: 'text', config: v.config, redact: true, color: false, baseline: false });
     default:

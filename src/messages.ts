@@ -12,6 +12,7 @@ Commands:
   rules [--format json]       list the rules
   explain RULE_ID|PROVIDER    print the revoke-and-rotate playbook
   baseline                    record today's findings so that only new ones block
+  fix [--yes]                 move staged keys into a git-ignored .env and read them from the environment
 
 Scan options:
   --format text|json|sarif    output format (default text)
