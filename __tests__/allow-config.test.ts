@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { commitAll, git, json, leakguard, newRepo, write } from './support/cli';
 import { fakeKey, fakeLine } from './support/keys';
+import { expand } from '../scripts/fixtures/generate';
 
 /** A repo with two staged keys (OpenAI in a.env, Pinecone in b.env). */
 function twoKeys() {
@@ -99,7 +100,7 @@ test('a custom rule from the config blocks and prints its own playbook', () => {
       playbook: { console: 'https://acme.example/tokens', create: 'Ask #platform for a new token.', revoke: 'Revoke it at the tokens page.', misuse: 'Check the Acme audit log.' },
     }],
   }));
-  write(r, 'x.py', 'token = "acme_k3j4h5g6f7d8s9a0q1w2e3r4"\n');
+  write(r, 'x.py', expand('token = "acme_{loweralnum:24}"\n', 'acme'));
   git(r, ['add', '.']);
   const res = leakguard(['scan', '--staged'], r);
   expect(res.code).toBe(1);

@@ -68,3 +68,9 @@ test('rules and explain', () => {
   expect(ex.out).toContain('https://platform.openai.com/api-keys');
   expect(leakguard(['explain', 'nope'], d).code).toBe(2);
 });
+
+test('this repository scans clean: no key-shaped string is committed', () => {
+  const res = leakguard(['scan', '.', '--format', 'json'], path.resolve(__dirname, '..'));
+  expect(JSON.parse(res.stdout).findings).toEqual([]);
+  expect(res.code).toBe(0);
+});
