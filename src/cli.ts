@@ -27,7 +27,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const FORMATS = ['text', 'json', 'sarif'];
+const FORMATS = ['text', 'json', 'sarif', 'html'];
 
 async function main(argv: string[]): Promise<number> {
   let parsed;

@@ -15,7 +15,7 @@ Commands:
   fix [--yes]                 move staged keys into a git-ignored .env and read them from the environment
 
 Scan options:
-  --format text|json|sarif    output format (default text)
+  --format text|json|sarif|html  output format (default text; html: one self-contained page)
   --output FILE               write the report to FILE
   --config FILE               config file (default: .leakguard.json/.yaml or package.json "leakguard")
   --no-redact                 print whole secrets (default: prefix and last 4 characters)

@@ -21,7 +21,7 @@ export interface ScanOptions {
   stdin?: boolean;
   stdinName?: string;
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'html';
   output?: string;
   config?: string;
   redact: boolean;
@@ -128,7 +128,10 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   let text: string;
   if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
   else if (o.format === 'sarif') text = (await import('../report/sarif')).renderSarif(result, o, ctx.config, version());
-  else {
+  else if (o.format === 'html') {
+    if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
+    text = (await import('../report/html')).renderHtml(result, o, ctx.config);
+  } else {
     if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
     text = (await import('../report/text')).renderText(result, o, ctx.config);
   }
