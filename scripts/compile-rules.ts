@@ -58,7 +58,7 @@ if (require.main === module) {
     // Prebuilt keyword tables for the built-in rules, so a commit does not pay for building them.
     fs.rmSync(path.join(out, 'automata'), { recursive: true, force: true });
     KeywordAutomaton.save(words.words, true);
-    console.log(`compiled ${rules.rules.length} rules from ${Object.keys(playbooks.providers).length} providers`);
+    console.error(`compiled ${rules.rules.length} rules from ${Object.keys(playbooks.providers).length} providers`);
   } catch (e) {
     console.error((e as Error).message);
     process.exit(1);
