@@ -74,3 +74,18 @@ test('this repository scans clean: no key-shaped string is committed', () => {
   expect(JSON.parse(res.stdout).findings).toEqual([]);
   expect(res.code).toBe(0);
 });
+
+test('a large folder is scanned on both cores; node_modules, lock files and bundles are skipped unless named', () => {
+  const d = tempDir();
+  for (let i = 0; i < 2100; i++) write(d, `src/m${i % 20}/f${i}.js`, `export const v${i} = ${i};\n`);
+  write(d, 'src/m1/f1.js', fakeLine('openai', 'odd-half') + '\n');
+  write(d, 'src/m2/f2.js', fakeLine('anthropic', 'even-half') + '\n');
+  write(d, 'node_modules/pkg/index.js', fakeLine('cohere', 'nm') + '\n');
+  write(d, 'dist/app.min.js', fakeLine('pinecone', 'min') + '\n');
+  const res = leakguard(['scan', '.', '--format', 'json'], d);
+  expect(json(res).findings.map((f) => f.file).sort()).toEqual(['src/m1/f1.js', 'src/m2/f2.js']);
+  expect(json(res).stats.filesScanned).toBe(2100);
+  expect(json(leakguard(['scan', 'node_modules', '--format', 'json'], d)).findings.map((f) => f.file)).toEqual(['node_modules/pkg/index.js']);
+  write(d, '.leakguard.json', '{ "defaultSkips": false }');
+  expect(json(leakguard(['scan', '.', '--format', 'json'], d)).findings).toHaveLength(4);
+});

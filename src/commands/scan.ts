@@ -51,7 +51,10 @@ async function readAll(): Promise<string> {
   return readStdin();
 }
 
-async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRepo?: boolean }, emit: Emit, notices: Notice[]): Promise<SourceStats> {
+interface Sinks { emit: Emit; engine: () => Engine; onFinding: (f: Finding) => void; isIgnored: (rel: string) => boolean }
+
+async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRepo?: boolean }, sinks: Sinks, notices: Notice[]): Promise<SourceStats> {
+  const { emit } = sinks;
   switch (where) {
     case 'staged': {
       const { stagedSource } = await import('../sources/staged');
@@ -80,8 +83,10 @@ async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRe
       return stdinSource(await readAll(), o.stdinName ?? '<stdin>', emit);
     }
     default: {
-      const { filesSource } = await import('../sources/files');
-      return filesSource(o.paths.length ? o.paths : ['.'], ctx.inRepo ? ctx.git : null, ctx.inRepo ? ctx.root : null, emit, notices);
+      const { listScanFiles } = await import('../sources/files');
+      const { scanFilesInParallel } = await import('../parallel/scan-files');
+      const files = await listScanFiles(o.paths.length ? o.paths : ['.'], ctx.inRepo ? ctx.git : null, ctx.inRepo ? ctx.root : null, ctx.config.defaultSkips);
+      return scanFilesInParallel(files, sinks.engine(), sinks.isIgnored, emit, sinks.onFinding, notices);
     }
   }
 }
@@ -108,7 +113,7 @@ export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx
   };
   // Start the source first and build the engine once it has started git: the engine's few
   // milliseconds then overlap git's work instead of adding to it.
-  const running = runSource(where, o, ctx, emit, notices);
+  const running = runSource(where, o, ctx, { emit, engine: build, onFinding, isIgnored: allow.pathIgnored }, notices);
   setImmediate(build);
   const stats = await running;
   return { result: { where, findings, suppressed, notices, stats: { ...stats, ms: Date.now() - started } }, ctx };

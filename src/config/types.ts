@@ -27,6 +27,8 @@ export interface Config {
   entropy: Record<string, number>;
   rules: CustomRule[];
   baseline: string;
+  /** Directory scans skip node_modules, lock files and minified bundles unless this is false. */
+  defaultSkips: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -39,4 +41,5 @@ export const DEFAULT_CONFIG: Config = {
   entropy: {},
   rules: [],
   baseline: '.leakguard-baseline.json',
+  defaultSkips: true,
 };

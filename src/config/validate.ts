@@ -14,6 +14,7 @@ const KEYS: Record<string, string> = {
   entropy: 'an object of rule id (or "*") to bits per character',
   rules: 'a list of custom rules (see docs/config.md)',
   baseline: 'a file path',
+  defaultSkips: 'true or false',
 };
 
 const isStrList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
@@ -38,7 +39,7 @@ export function validateConfig(raw: unknown): string[] {
   const c = raw as Record<string, unknown>;
   const errs: string[] = [];
   for (const k of Object.keys(c)) if (!(k in KEYS)) errs.push(`${k}: unknown key (expected one of ${Object.keys(KEYS).join(', ')})`);
-  if (c.builtinRules !== undefined && typeof c.builtinRules !== 'boolean') errs.push(`builtinRules: expected ${KEYS.builtinRules}`);
+  for (const k of ['builtinRules', 'defaultSkips'] as const) if (c[k] !== undefined && typeof c[k] !== 'boolean') errs.push(`${k}: expected true or false`);
   for (const k of ['ignorePaths', 'disableRules', 'disableProviders'] as const) {
     if (c[k] !== undefined && !isStrList(c[k])) errs.push(`${k}: expected ${KEYS[k]}`);
   }

@@ -17,50 +17,80 @@ export function textToFragment(file: string, text: string) {
   return { file, lines, lineNumbers: lines.map((_, i) => i + 1) };
 }
 
-function walk(dir: string, out: string[]): void {
+function walk(dir: string, base: string, out: Array<[string, string]>): void {
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     if (d.name === '.git') continue;
     const p = path.join(dir, d.name);
-    if (d.isDirectory()) walk(p, out);
-    else if (d.isFile()) out.push(p);
+    if (d.isDirectory()) walk(p, base, out);
+    else if (d.isFile()) out.push([p, path.relative(base, p).split(path.sep).join('/')]);
   }
 }
 
-async function listFiles(target: string, git: Git | null, repoRoot: string | null): Promise<string[]> {
+/** [absolute path, path from the base] of every file under a target. */
+async function listFiles(target: string, git: Git | null, repoRoot: string | null, base: string): Promise<Array<[string, string]>> {
   const st = fs.lstatSync(target, { throwIfNoEntry: false });
   if (!st) throw new UserError(`no such file or folder: ${target}`);
   if (st.isSymbolicLink()) return [];
-  if (st.isFile()) return [target];
+  const abs = path.resolve(target);
+  if (st.isFile()) return [[abs, path.relative(base, abs).split(path.sep).join('/')]];
   if (git && repoRoot) {
     // check-ignore prints the path when it is ignored (its exit code does not survive simple-git).
-    const ignored = (await git.tryRaw(['check-ignore', '--', path.relative(repoRoot, path.resolve(target)) || '.']))?.trim();
+    const ignored = (await git.tryRaw(['check-ignore', '--', path.relative(repoRoot, abs) || '.']))?.trim();
     if (!ignored) {
-      const out = await git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', path.resolve(target)]);
-      const seen = new Set<string>();
-      return out.split('\0').filter((f) => f && !seen.has(f) && seen.add(f)).map((f) => path.join(repoRoot, f));
+      // ls-files runs at the repo root, so its paths are already the ones reports show.
+      const out = await git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', abs]);
+      const rootSlash = repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`;
+      return out.split('\0').filter(Boolean).map((f) => [rootSlash + f, f]);
     }
   }
-  const out: string[] = [];
-  walk(target, out);
+  const out: Array<[string, string]> = [];
+  walk(abs, base, out);
   return out;
 }
 
-export async function filesSource(targets: string[], git: Git | null, repoRoot: string | null, emit: Emit, notices: Notice[]): Promise<SourceStats> {
-  const stats: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
+const DEFAULT_SKIP_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|composer\.lock|Gemfile\.lock|go\.sum)$|\.min\.(js|css)$|\.map$/;
+
+/** Whether a file found under a scanned folder is skipped by default (node_modules, lock files, minified bundles, source maps). */
+export function skippedByDefault(rel: string, target: string): boolean {
+  if (DEFAULT_SKIP_FILES.test(rel)) return true;
+  // node_modules is skipped unless the user named a path inside it.
+  return /(^|\/)node_modules\//.test(rel) && !/(^|\/)node_modules(\/|$)/.test(target.split(path.sep).join('/'));
+}
+
+/** The files a scan of `targets` covers, as [absolute path, path shown in reports]. */
+export async function listScanFiles(targets: string[], git: Git | null, repoRoot: string | null, useDefaultSkips: boolean): Promise<Array<[string, string]>> {
   const base = repoRoot ?? process.cwd();
+  const out: Array<[string, string]> = [];
+  const seen = new Set<string>();
   for (const t of targets) {
-    for (const abs of await listFiles(t, git, repoRoot)) {
-      const rel = path.relative(base, path.resolve(abs)).split(path.sep).join('/');
-      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
-      if (!st || !st.isFile()) continue;
-      if (st.size > MAX_FILE_BYTES) { notices.push({ file: rel, reason: `${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit: not scanned` }); continue; }
-      const buf = fs.readFileSync(abs);
-      if (buf.subarray(0, 8000).includes(0)) continue; // binary
-      const frag = textToFragment(rel, buf.toString('utf8'));
-      stats.filesScanned++;
-      stats.linesScanned += frag.lines.length;
-      emit(frag);
+    for (const [abs, rel] of await listFiles(t, git, repoRoot, base)) {
+      if (seen.has(rel) || (useDefaultSkips && skippedByDefault(rel, t))) continue;
+      seen.add(rel);
+      out.push([abs, rel]);
     }
+  }
+  return out;
+}
+
+/** Reads one file as a fragment, or says why it was not read. */
+export function readFileFragment(abs: string, rel: string): { fragment?: ReturnType<typeof textToFragment>; notice?: Notice } {
+  const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+  if (!st || !st.isFile()) return {};
+  if (st.size > MAX_FILE_BYTES) return { notice: { file: rel, reason: `${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit: not scanned` } };
+  const buf = fs.readFileSync(abs);
+  if (buf.subarray(0, 8000).includes(0)) return {}; // binary
+  return { fragment: textToFragment(rel, buf.toString('utf8')) };
+}
+
+export function filesSource(files: Array<[string, string]>, emit: Emit, notices: Notice[]): SourceStats {
+  const stats: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
+  for (const [abs, rel] of files) {
+    const { fragment, notice } = readFileFragment(abs, rel);
+    if (notice) notices.push(notice);
+    if (!fragment) continue;
+    stats.filesScanned++;
+    stats.linesScanned += fragment.lines.length;
+    emit(fragment);
   }
   return stats;
 }
