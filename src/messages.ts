@@ -26,6 +26,5 @@ Scan options:
 Exit codes: 0 nothing found, 1 secrets found (commit or push blocked), 2 usage, config or git error.
 Docs: https://www.npmjs.com/package/leakguard`;
 
-export const SKIPPED = (how: string) => `leakguard: skipped (${how}). Nothing was scanned; the secrets check did not run for this ${'operation'}.`;
+export const SKIPPED = (how: string, what: 'commit' | 'push') => `leakguard: skipped (${how}). Nothing was scanned; the secrets check did not run for this ${what}.`;
 export const HINT_USAGE = 'Run `leakguard --help` for the commands and options.';
-export const NOT_INSTALLED = 'leakguard: not installed. Install it with `npm i -D leakguard` (or `npm i -g leakguard`), or remove the hook with `leakguard uninstall`.';

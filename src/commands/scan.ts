@@ -124,7 +124,7 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   if (where === 'staged' || where === 'pre-push') {
     const skip = skipRequested();
     if (skip) {
-      process.stderr.write(SKIPPED(skip).replace('operation', where === 'staged' ? 'commit' : 'push') + '\n');
+      process.stderr.write(`${SKIPPED(skip, where === 'staged' ? 'commit' : 'push')}\n`);
       return 0;
     }
   }

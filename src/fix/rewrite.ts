@@ -9,7 +9,7 @@ export interface Rewrite { line: string; needsImport?: string }
 const QUOTES = ['"', "'", '`'];
 
 export function rewriteLine(file: string, line: string, secret: string, envVar: string): Rewrite | null {
-  const read = envReadFor(file, envVar) ?? (/(^|\/)\.env[^/]*$|\.(env|ini|properties|conf)$/.test(file) ? null : null);
+  const read = envReadFor(file, envVar);
   if (!read) return null;
   const at = line.indexOf(secret);
   if (at === -1) return null;

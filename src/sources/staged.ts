@@ -51,7 +51,8 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
     });
   }
   const stats: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
-  if (candidates.length === skip.filter((p) => candidates.some((c) => c.path === p)).length) return stats;
+  const skipped = new Set(skip);
+  if (candidates.every((c) => skipped.has(c.path))) return stats; // nothing left to diff
   const parser = new PatchParser((f) => {
     if (f.lines[0]?.startsWith(LFS_POINTER) && f.lineNumbers[0] === 1) {
       notices.push({ file: f.file, reason: 'Git LFS pointer: the large file itself is not scanned' });
