@@ -28,7 +28,8 @@ function rotation(a: AdviceInput, first: boolean): string[] {
   const p = a.playbook;
   const v = a.envVar ? ` (${a.envVar})` : '';
   const lines = [
-    `Create a new key: ${p.console}${p.create ? `\n   ${p.create}` : ''}`,
+    // Providers without key variables (private keys, JWTs, connection strings) point to documentation, not a console.
+    `${a.envVar ? 'Create a new key' : 'Replace the credential (how-to)'}: ${p.console}${p.create ? `\n   ${p.create}` : ''}`,
     `Put the new key everywhere the old one is used${v}, in your secret store or CI settings, not in code.` +
       (a.inventory.length ? `\n   These files in this repository read it or hold it:\n${a.inventory.map((f) => `     - ${f}`).join('\n')}` : ''),
     `Revoke the old key${first ? ' now' : ''}.${p.revoke ? `\n   ${p.revoke}` : ''}`,
