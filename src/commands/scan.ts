@@ -133,12 +133,12 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   let text: string;
   if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
   else if (o.format === 'sarif') text = (await import('../report/sarif')).renderSarif(result, o, ctx.config, version());
-  else if (o.format === 'html') {
+  else {
+    // The human-facing reports list the files that use each key; the machine formats do not need it.
     if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
-    text = (await import('../report/html')).renderHtml(result, o, ctx.config);
-  } else {
-    if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
-    text = (await import('../report/text')).renderText(result, o, ctx.config);
+    text = o.format === 'html'
+      ? (await import('../report/html')).renderHtml(result, o, ctx.config)
+      : (await import('../report/text')).renderText(result, o, ctx.config);
   }
   if (o.output) fs.writeFileSync(o.output, text);
   else process.stdout.write(text); // git shows a hook's stdout on the terminal too

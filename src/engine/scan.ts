@@ -12,6 +12,7 @@ import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
+import { isNoiseFile } from '../noise-files';
 
 /** How many encodings deep a secret is looked for (base64 of base64, say). */
 const MAX_DEPTH = 2;
@@ -22,8 +23,6 @@ const WINDOW = 2000;
 
 interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null }
 
-/** Files where catch-all rules only produce noise: lock files, minified bundles, source maps. */
-const GENERIC_SKIP = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|go\.sum|flake\.lock)$|\.min\.(js|css)$|\.map$/;
 
 export class Engine {
   private compiled: Compiled[];
@@ -52,7 +51,7 @@ export class Engine {
 
   scan(f: Fragment, onFinding: (x: Finding) => void, depth = 0, encoding = ''): void {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
-    const genericOk = !GENERIC_SKIP.test(f.file);
+    const genericOk = !isNoiseFile(f.file);
     for (const [idx, ruleIdxs] of cands) {
       const lineText = f.lines[idx];
       const taken: Array<[number, number]> = [];

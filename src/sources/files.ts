@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Git } from '../git';
 import { UserError } from '../errors';
 import type { Emit, Notice, SourceStats } from './fragment';
-import { MAX_FILE_BYTES } from './staged';
+import { MAX_FILE_BYTES, tooBig } from './limits';
+import { isNoiseFile } from '../noise-files';
 
 export function textToFragment(file: string, text: string) {
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
@@ -48,11 +49,9 @@ async function listFiles(target: string, git: Git | null, repoRoot: string | nul
   return out;
 }
 
-const DEFAULT_SKIP_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|composer\.lock|Gemfile\.lock|go\.sum)$|\.min\.(js|css)$|\.map$/;
-
 /** Whether a file found under a scanned folder is skipped by default (node_modules, lock files, minified bundles, source maps). */
 export function skippedByDefault(rel: string, target: string): boolean {
-  if (DEFAULT_SKIP_FILES.test(rel)) return true;
+  if (isNoiseFile(rel)) return true;
   // node_modules is skipped unless the user named a path inside it.
   return /(^|\/)node_modules\//.test(rel) && !/(^|\/)node_modules(\/|$)/.test(target.split(path.sep).join('/'));
 }
@@ -76,7 +75,7 @@ export async function listScanFiles(targets: string[], git: Git | null, repoRoot
 export function readFileFragment(abs: string, rel: string): { fragment?: ReturnType<typeof textToFragment>; notice?: Notice } {
   const st = fs.lstatSync(abs, { throwIfNoEntry: false });
   if (!st || !st.isFile()) return {};
-  if (st.size > MAX_FILE_BYTES) return { notice: { file: rel, reason: `${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit: not scanned` } };
+  if (st.size > MAX_FILE_BYTES) return { notice: tooBig(rel, st.size) };
   const buf = fs.readFileSync(abs);
   if (buf.subarray(0, 8000).includes(0)) return {}; // binary
   return { fragment: textToFragment(rel, buf.toString('utf8')) };

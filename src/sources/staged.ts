@@ -6,8 +6,8 @@
 import type { Git } from '../git';
 import { PatchParser } from '../diff/patch-parser';
 import type { Emit, Notice, SourceStats } from './fragment';
+import { MAX_FILE_BYTES, tooBig } from './limits';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
 
 interface Entry { mode: string; sha: string; status: string; path: string }
@@ -45,7 +45,7 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
     candidates.forEach((e, i) => {
       const size = Number(sizes[i]);
       if (size > MAX_FILE_BYTES) {
-        notices.push({ file: e.path, reason: `${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit: not scanned` });
+        notices.push(tooBig(e.path, size));
         skip.push(e.path);
       }
     });
