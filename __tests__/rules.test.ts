@@ -24,7 +24,6 @@ function scanLine(text: string): Finding[] {
 
 const totals = { tp: 0, tpFound: 0, fp: 0, fpQuiet: 0 };
 afterAll(() => {
-  // eslint-disable-next-line no-console
   console.log(`rule fixtures: ${totals.tpFound}/${totals.tp} true positives found, ${totals.fpQuiet}/${totals.fp} false positives quiet`);
 });
 

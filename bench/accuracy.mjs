@@ -1,5 +1,4 @@
 // Per-provider recall and false-positive rate over the generated fixtures of every rule (20 seeds each).
-import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib.mjs';
 import { readProviderFiles, compile } from '../dist/scripts/compile-rules.js';

@@ -1,7 +1,6 @@
 // --all-history against its floor, `git log -p --all -U0 --no-color`, on a deterministic repo of
 // 5,000 commits (~90 MB of patches) with a few planted keys. Prints the ratio, peak RSS and throughput.
 import fs from 'node:fs';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { execSync, lg, medians, peakRssMb, tempRepo } from './lib.mjs';
 import { expand } from '../dist/scripts/fixtures/generate.js';
