@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from './errors';
 import { HINT_USAGE, USAGE } from './messages';
 import type { ScanOptions } from './commands/scan';
+import { guardTerminalOutput } from './report/terminal';
 
 const OPTIONS = {
   staged: { type: 'boolean' },
@@ -82,6 +83,9 @@ function exit(code: number): void {
   process.exitCode = code;
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
+
+// Before anything is printed: no byte of a file name, author or content may steer the terminal.
+guardTerminalOutput(!process.argv.includes('--no-color') && !process.env.NO_COLOR && !!process.stdout.isTTY);
 
 main(process.argv.slice(2)).then(
   (code) => exit(code),

@@ -3,10 +3,14 @@
  * costs nothing (listing models, say). Off unless asked for. The key goes only to the provider's
  * endpoint from the rule data, over HTTPS; the only other place allowed is a loopback address given by
  * LEAKGUARD_VERIFY_ENDPOINTS (for tests against a local fake). One try, a short timeout, nothing logged.
+ *
+ * Only built-in rules verify, and the endpoint is the one of the built-in rule's own provider: a config
+ * rule never does, even when it names a provider or reuses a built-in rule's id (it could otherwise send
+ * a GitHub token to whoever it claims to be). The secret must be what the built-in rule itself matches.
  */
 import type { Finding } from './engine/finding';
-import type { VerifySpec } from './rules/types';
-import { builtinPlaybooks } from './rules/load';
+import type { Rule, VerifySpec } from './rules/types';
+import { builtinPlaybooks, builtinRules } from './rules/load';
 
 export type Liveness = 'live' | 'revoked' | 'unknown';
 
@@ -39,11 +43,25 @@ function request(spec: VerifySpec, f: Finding, base: string): { url: string; ini
   return { url: base + path, init: { method: spec.method, headers, redirect: 'error' } };
 }
 
+/** The built-in rule that itself matches this finding's secret, or null (a config rule's finding). */
+export function builtinRuleOf(f: Finding): Rule | null {
+  const rule = builtinRules().find((r) => r.id === f.ruleId);
+  if (!rule || !builtinPlaybooks()[rule.slug]?.ruleIds.includes(rule.id)) return null;
+  const re = new RegExp(rule.pattern, 'g' + (rule.flags ?? ''));
+  for (const text of [f.matchText, f.lineText]) {
+    for (const m of text.matchAll(re)) if (m[rule.secretGroup ?? (m.length > 1 ? 1 : 0)] === f.secret) return rule;
+  }
+  return null;
+}
+
 export async function verifyFinding(f: Finding): Promise<Liveness> {
-  const spec = builtinPlaybooks()[f.slug]?.verify;
+  const rule = builtinRuleOf(f);
+  if (!rule) return 'unknown';
+  const slug = rule.slug;
+  const spec = builtinPlaybooks()[slug]?.verify;
   if (!spec) return 'unknown';
-  const base = overrides().get(f.slug) ?? spec.base;
-  if (!base.startsWith('https://') && !overrides().has(f.slug)) return 'unknown';
+  const base = overrides().get(slug) ?? spec.base;
+  if (!base.startsWith('https://') && !overrides().has(slug)) return 'unknown';
   const req = request(spec, f, base);
   if (!req) return 'unknown';
   try {

@@ -28,9 +28,10 @@ export function buildAllowFilter(config: Config, root: string, useBaseline: bool
     const globs = config.ignorePaths;
     isMatch = (p) => mm.isMatch(p, globs, { dot: true });
   }
-  const baselineFile = path.basename(config.baseline);
+  // The baseline and ignore files are scanned like any other file: their names are no hiding place.
+  // A baseline written by `leakguard baseline` holds fingerprints and redacted keys only, so it finds nothing.
   return {
-    pathIgnored: (file) => file === baselineFile || (isMatch !== null && isMatch(file)),
+    pathIgnored: (file) => isMatch !== null && isMatch(file),
     reason(f) {
       if (allowedInline(f.lineText)) return 'inline';
       if (ignored.has(f.fingerprint)) return 'ignore-file';

@@ -1,6 +1,7 @@
 /**
  * Finds and reads the config: --config FILE, else .leakguard.json, .leakguard.yaml, .leakguard.yml or
- * the "leakguard" key of package.json, looked for in the repo root and then each folder above it.
+ * the "leakguard" key of package.json, in the repo root only (or, outside a repo, the current folder).
+ * Never from a folder above: another user may control it, and it could switch the rules off.
  * A config that cannot be read or does not validate stops the run (exit 2): nothing is scanned with
  * half a config.
  */
@@ -32,18 +33,15 @@ function parseFile(file: string): unknown {
   }
 }
 
-export function findConfigFile(start: string): string | null {
-  let dir = path.resolve(start);
-  for (;;) {
-    for (const n of NAMES) if (fs.existsSync(path.join(dir, n))) return path.join(dir, n);
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg)) {
-      try { if (JSON.parse(fs.readFileSync(pkg, 'utf8')).leakguard !== undefined) return pkg; } catch { /* not ours to judge */ }
-    }
-    const up = path.dirname(dir);
-    if (up === dir) return null;
-    dir = up;
+/** The config file of this folder (the repo root), or null. Folders above are never looked at. */
+export function findConfigFile(root: string): string | null {
+  const dir = path.resolve(root);
+  for (const n of NAMES) if (fs.existsSync(path.join(dir, n))) return path.join(dir, n);
+  const pkg = path.join(dir, 'package.json');
+  if (fs.existsSync(pkg)) {
+    try { if (JSON.parse(fs.readFileSync(pkg, 'utf8')).leakguard !== undefined) return pkg; } catch { /* not ours to judge */ }
   }
+  return null;
 }
 
 export function loadConfig(explicit: string | undefined, root: string): Config {

@@ -3,6 +3,7 @@
  * can fix the file from the message alone.
  */
 import { checkRule } from '../rules/validate';
+import { catastrophicBacktracking } from './regex-safety';
 import type { Config } from './types';
 
 const KEYS: Record<string, string> = {
@@ -19,9 +20,26 @@ const KEYS: Record<string, string> = {
 
 const isStrList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
 
-function checkRegex(v: unknown, at: string): string[] {
+function checkRegex(v: unknown, at: string, flags = ''): string[] {
   if (typeof v !== 'string') return [`${at}: expected a regular expression string`];
-  try { new RegExp(v); return []; } catch (e) { return [`${at}: not a valid regular expression (${(e as Error).message})`]; }
+  try { new RegExp(v, flags); } catch (e) { return [`${at}: not a valid regular expression (${(e as Error).message})`]; }
+  return checkSafe(v, at, flags);
+}
+
+/** A pattern that can backtrack catastrophically would hang the commit hook on one unlucky line. */
+function checkSafe(pattern: string, at: string, flags = ''): string[] {
+  const why = catastrophicBacktracking(pattern, flags);
+  return why ? [`${at}: ${JSON.stringify(pattern)} can take exponential time on some lines (${why}), which would hang the commit hook; rewrite it with a separator between repetitions or without the outer repetition`] : [];
+}
+
+/** Custom rules' patterns, once checkRule has found them valid. */
+function checkRulePatterns(r: unknown, at: string): string[] {
+  const rule = (r ?? {}) as Record<string, unknown>;
+  const flags = typeof rule.flags === 'string' ? rule.flags : '';
+  return [
+    ...(typeof rule.pattern === 'string' ? checkSafe(rule.pattern, `${at}.pattern`, flags) : []),
+    ...(typeof rule.followedBy === 'string' ? checkSafe(rule.followedBy, `${at}.followedBy`) : []),
+  ];
 }
 
 function checkGlob(g: string, at: string): string[] {
@@ -66,7 +84,10 @@ export function validateConfig(raw: unknown): string[] {
   }
   if (c.rules !== undefined) {
     if (!Array.isArray(c.rules)) errs.push(`rules: expected ${KEYS.rules}`);
-    else c.rules.forEach((r, i) => errs.push(...checkRule(r, `rules[${i}]`)));
+    else c.rules.forEach((r, i) => {
+      const own = checkRule(r, `rules[${i}]`);
+      errs.push(...(own.length ? own : checkRulePatterns(r, `rules[${i}]`)));
+    });
   }
   return errs;
 }

@@ -17,7 +17,8 @@ const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
 
 export class PatchParser {
   private decoder = new StringDecoder('utf8');
-  private carry = '';
+  /** The pieces of a line not yet ended: joined once at its end, so a huge line costs linear time. */
+  private pending: string[] = [];
   private commit?: CommitInfo;
   private file: string | null = null;
   private inHunk = false;
@@ -33,20 +34,26 @@ export class PatchParser {
   constructor(private readonly emit: Emit, private readonly onCommit?: (c: CommitInfo) => void) {}
 
   feed(chunk: Buffer): void {
-    const text = this.carry + this.decoder.write(chunk);
+    const text = this.decoder.write(chunk);
     let start = 0;
     let nl = text.indexOf('\n');
     while (nl !== -1) {
-      this.line(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
+      let l = text.slice(start, nl);
+      if (this.pending.length) {
+        this.pending.push(l);
+        l = this.pending.join('');
+        this.pending = [];
+      }
+      this.line(l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
       start = nl + 1;
       nl = text.indexOf('\n', start);
     }
-    this.carry = text.slice(start);
+    if (start < text.length) this.pending.push(text.slice(start));
   }
 
   end(): void {
-    const rest = this.carry + this.decoder.end();
-    this.carry = '';
+    const rest = this.pending.join('') + this.decoder.end();
+    this.pending = [];
     if (rest) this.line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
     this.flush();
   }

@@ -13,15 +13,13 @@ import { CHECKSUMS } from './checksums';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { isNoiseFile } from '../noise-files';
+import { MAX_LINE, matchesIn, piecesNear, wholeLine } from './windows';
+import { Spans } from './spans';
 
 /** How many encodings deep a secret is looked for (base64 of base64, say). */
 const MAX_DEPTH = 2;
 
-/** Lines longer than this are minified or data; only the part around a keyword is examined. */
-const MAX_LINE = 20000;
-const WINDOW = 2000;
-
-interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null }
+interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null; keywords: string[] }
 
 
 export class Engine {
@@ -34,6 +32,7 @@ export class Engine {
       re: new RegExp(rule.pattern, 'g' + (rule.flags ?? '')),
       next: rule.followedBy ? new RegExp(rule.followedBy) : null,
       stop: rule.stopwords ? new Set(rule.stopwords.map((w) => w.toLowerCase())) : null,
+      keywords: rule.keywords.map((k) => k.toLowerCase()),
     }));
     this.prefilter = buildPrefilter(rules, prebuilt);
   }
@@ -54,33 +53,33 @@ export class Engine {
     const genericOk = !isNoiseFile(f.file);
     for (const [idx, ruleIdxs] of cands) {
       const lineText = f.lines[idx];
-      const taken: Array<[number, number]> = [];
+      const taken = new Spans();
+      let lower: string | undefined;
       for (const ri of [...ruleIdxs].sort((a, b) => a - b)) {
-        const { rule, re, next, stop } = this.compiled[ri];
+        const { rule, re, next, stop, keywords } = this.compiled[ri];
         if (rule.generic && !genericOk) continue;
         if (next && !(f.lineNumbers[idx + 1] === f.lineNumbers[idx] + 1 && next.test(f.lines[idx + 1]))) continue;
-        for (const [text, offset] of this.slices(lineText, rule)) {
-          re.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = re.exec(text))) {
-            if (m[0].length === 0) { re.lastIndex++; continue; }
-            const g = rule.secretGroup ?? (m.length > 1 ? 1 : 0);
-            const secret = m[g];
-            if (!secret) continue;
-            const start = offset + m.index + (g === 0 ? 0 : m[0].indexOf(secret));
-            const end = start + secret.length;
-            if (taken.some(([s, e]) => start < e && end > s)) continue;
-            if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, lineText)) continue;
-            taken.push([start, end]);
-            onFinding({
-              ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.severity,
-              file: f.file, line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0],
-              lineText: lineText.length > MAX_LINE ? lineText.slice(Math.max(0, start - 200), end + 200) : lineText,
-              envVars: rule.envVars, prefix: rule.prefix, commit: f.commit,
-              fingerprint: fingerprint(rule.id, f.file, secret),
-            });
-          }
+        const long = lineText.length > MAX_LINE;
+        const pieces = long ? piecesNear((lower ??= lineText.toLowerCase()), keywords) : wholeLine(lineText.length);
+        for (const { m, start: at } of matchesIn(re, lineText, pieces)) {
+          const g = rule.secretGroup ?? (m.length > 1 ? 1 : 0);
+          const secret = m[g];
+          if (!secret) continue;
+          const start = at + (g === 0 ? 0 : m[0].indexOf(secret));
+          const end = start + secret.length;
+          if (taken.overlaps(start, end)) continue;
+          const context = long ? lineText.slice(Math.max(0, start - 200), end + 200) : lineText;
+          if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, context)) continue;
+          taken.add(start, end);
+          onFinding({
+            ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.severity,
+            file: f.file, line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0],
+            lineText: context,
+            envVars: rule.envVars, prefix: rule.prefix, commit: f.commit,
+            fingerprint: fingerprint(rule.id, f.file, secret),
+          });
         }
+        taken.commit();
       }
     }
     if (depth < MAX_DEPTH) for (const i of encoded) this.scanDecoded(f, i, onFinding, depth, encoding);
@@ -94,23 +93,5 @@ export class Engine {
       const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
       this.scan(inner, (x) => onFinding({ ...x, column: c.at + 1, lineText: line, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }), depth + 1, encoding);
     }
-  }
-
-  /** The parts of a line to run a pattern on: the whole line, or windows around keywords on a huge line. */
-  private slices(line: string, rule: Rule): Array<[string, number]> {
-    if (line.length <= MAX_LINE) return [[line, 0]];
-    const lower = line.toLowerCase();
-    const out: Array<[string, number]> = [];
-    let lastEnd = -1;
-    for (const kw of rule.keywords) {
-      const k = kw.toLowerCase();
-      for (let i = lower.indexOf(k); i !== -1; i = lower.indexOf(k, i + 1)) {
-        const s = Math.max(0, i - WINDOW, lastEnd);
-        const e = Math.min(line.length, i + WINDOW);
-        if (e > s) out.push([line.slice(s, e), s]);
-        lastEnd = e;
-      }
-    }
-    return out;
   }
 }

@@ -34,12 +34,17 @@ ol{margin:6px 0 6px 20px;padding:0}.urgent{color:#b3261e;font-weight:600}
 
 export function renderHtml(r: ScanResult, o: ReportOptions, config: Config): string {
   const byProvider = new Map<string, Finding[]>();
-  for (const f of r.findings) byProvider.set(f.provider, [...(byProvider.get(f.provider) ?? []), f]);
-  const groups = [...byProvider.entries()].sort((a, b) =>
-    Math.min(...a[1].map((f) => RANK[f.severity])) - Math.min(...b[1].map((f) => RANK[f.severity])) || b[1].length - a[1].length);
+  for (const f of r.findings) {
+    const list = byProvider.get(f.provider);
+    if (list) list.push(f);
+    else byProvider.set(f.provider, [f]);
+  }
+  // Loops, not Math.min(...list): a spread of many thousand findings overflows the stack.
+  const best = new Map([...byProvider].map(([p, fs]) => [p, fs.reduce((m, f) => Math.min(m, RANK[f.severity]), 9)]));
+  const groups = [...byProvider.entries()].sort((a, b) => best.get(a[0])! - best.get(b[0])! || b[1].length - a[1].length);
   const dates = r.findings.map((f) => Date.parse(f.commit?.date ?? '')).filter((d) => !Number.isNaN(d));
-  const lo = Math.min(...dates);
-  const hi = Math.max(...dates);
+  const lo = dates.reduce((m, d) => Math.min(m, d), Infinity);
+  const hi = dates.reduce((m, d) => Math.max(m, d), -Infinity);
   const pos = (d: number) => (hi > lo ? ((d - lo) / (hi - lo)) * 98 : 49);
   const day = (d: number) => new Date(d).toISOString().slice(0, 10);
   const secrets = new Set(r.findings.map((f) => f.fingerprint)).size;

@@ -1,5 +1,6 @@
 /** Progress of a history scan on stderr (commits done / total, rate), only when stderr is a terminal. */
 import type { Git } from '../git';
+import { writeTrustedStderr } from './terminal';
 
 export async function progress(git: Git, revs: string[]): Promise<{ tick: () => void; done: () => void }> {
   if (!process.stderr.isTTY) return { tick: () => undefined, done: () => undefined };
@@ -9,13 +10,13 @@ export async function progress(git: Git, revs: string[]): Promise<{ tick: () => 
   let last = 0;
   const draw = () => {
     const secs = (Date.now() - start) / 1000 || 1;
-    process.stderr.write(`\r  scanning commits ${n}/${total}  (${Math.round(n / secs)}/s)   `);
+    writeTrustedStderr(`\r  scanning commits ${n}/${total}  (${Math.round(n / secs)}/s)   `);
   };
   return {
     tick: () => {
       n++;
       if (Date.now() - last > 200) { last = Date.now(); draw(); }
     },
-    done: () => { draw(); process.stderr.write('\n'); },
+    done: () => { draw(); writeTrustedStderr('\n'); },
   };
 }

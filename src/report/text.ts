@@ -66,7 +66,11 @@ export function renderText(r: ScanResult, o: ReportOptions, config: Config): str
   }
   // One block of advice per rule (the playbook is the provider's; the env var is the rule's first).
   const byRule = new Map<string, Finding[]>();
-  for (const { first } of groups) byRule.set(first.ruleId, [...(byRule.get(first.ruleId) ?? []), first]);
+  for (const { first } of groups) {
+    const list = byRule.get(first.ruleId);
+    if (list) list.push(first);
+    else byRule.set(first.ruleId, [first]);
+  }
   for (const [ruleId, fs] of byRule) {
     const pb = playbookFor(ruleId, fs[0].slug, config);
     if (!pb) continue;
@@ -84,7 +88,7 @@ export function renderText(r: ScanResult, o: ReportOptions, config: Config): str
   out.push(`  Add a comment with ${p.green('leakguard:allow')} on the same line (e.g. "# leakguard:allow test fixture"),`);
   out.push(`  or add the fingerprint above to ${IGNORE_FILE}.`);
   if (r.where === 'staged' || r.where === 'pre-push') out.push(p.dim(`  To skip this check once (a warning is printed): SKIP=leakguard git ${r.where === 'staged' ? 'commit' : 'push'} ...`));
-  if (notices.length) out.push('', ...notices);
+  if (notices.length) { out.push(''); for (const n of notices) out.push(n); }
   if (supLine) out.push(supLine);
   out.push('');
   return out.join('\n') + '\n';
