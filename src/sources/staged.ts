@@ -10,7 +10,6 @@ import { PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { Emit, Notice, SourceStats } from './fragment';
 import { MAX_FILE_BYTES } from './limits';
 import { isLfsPointer, LFS_HEADER } from './lfs';
-import { scanBlobs } from './blob/read-blobs';
 
 interface Entry { mode: string; sha: string; status: string; path: string }
 
@@ -73,6 +72,7 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
   if (whole.length) {
     // Binary files were counted by the parser; the big ones, kept out of the diff, are counted here.
     stats.filesScanned += whole.filter((w) => skipped.has(w.file)).length;
+    const { scanBlobs } = await import('./blob/read-blobs'); // loaded only when needed: the commit path stays fast
     stats.linesScanned += (await scanBlobs(git, whole, emit, notices)).lines;
   }
   return stats;
