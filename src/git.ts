@@ -8,16 +8,40 @@ import { spawn } from 'node:child_process';
 import type { SimpleGit } from 'simple-git';
 import { GitError } from './errors';
 
-/** Flags that keep git's output stable whatever the user's config says. */
+/**
+ * Flags that keep git's output stable whatever the user's config says: the scanner must read what
+ * leaves the machine, so nothing in the user's or the system's config may hide or change it (a root
+ * commit's diff, a size threshold that turns text into "Binary files differ", a global attributes file).
+ */
 const SAFE_CONFIG = [
   'core.quotePath=false',
+  'core.bigFileThreshold=512m',
+  'core.attributesFile=/dev/null',
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
   'diff.relative=false',
+  'diff.interHunkContext=0',
+  'log.showRoot=true',
   'log.showSignature=false',
+  'i18n.logOutputEncoding=UTF-8',
   'color.ui=false',
+  'color.diff=false',
   'submodule.recurse=false',
 ];
+
+/** Before every subcommand: read objects as they are, never as `git replace` shows them. */
+const GLOBAL_FLAGS = ['--no-replace-objects'];
+
+/**
+ * The environment of the streamed calls (the ones that print diffs): replace refs and system attributes
+ * off, no prompts, no diff options from outside. simple-git calls keep the user's environment (its own
+ * safety check refuses some variables a hook always has, like GIT_EDITOR); they print no diffs.
+ */
+function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_ATTR_NOSYSTEM: '1' };
+  for (const k of ['GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_REPLACE_REF_BASE', 'GIT_PAGER', 'GIT_GRAFT_FILE']) delete env[k];
+  return env;
+}
 
 export class Git {
   private client?: SimpleGit;
@@ -36,7 +60,7 @@ export class Git {
   /** Runs git and returns stdout; any failure becomes a GitError with git's own words. */
   async raw(args: string[]): Promise<string> {
     try {
-      return await this.sg().raw(args);
+      return await this.sg().raw([...GLOBAL_FLAGS, ...args]);
     } catch (e) {
       throw toGitError(e, args);
     }
@@ -49,7 +73,7 @@ export class Git {
    */
   async tryRaw(args: string[]): Promise<string | null> {
     try {
-      return await this.sg().raw(args);
+      return await this.sg().raw([...GLOBAL_FLAGS, ...args]);
     } catch (e) {
       if (isMissingGit(e)) throw toGitError(e, args);
       return null;
@@ -76,9 +100,10 @@ export class Git {
 
   /**
    * Streams git's stdout to `onData` as it comes, with back-pressure (the stream pauses while onData's
-   * promise is pending). Resolves when git exits 0; rejects with git's stderr otherwise.
+   * promise is pending). Resolves when git exits 0; rejects with git's stderr otherwise. `input` goes to
+   * git's stdin (object and commit lists: never the command line, which has a size limit).
    */
-  stream(args: string[], onData: (chunk: Buffer) => void): Promise<void> {
+  stream(args: string[], onData: (chunk: Buffer) => void, input = ''): Promise<void> {
     return new Promise((resolve, reject) => {
       const child = this.spawn(args);
       const err: Buffer[] = [];
@@ -99,13 +124,14 @@ export class Git {
         else if (code === 0) resolve();
         else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
       });
-      child.stdin.end();
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
     });
   }
 
   private spawn(args: string[]) {
     const cfg = SAFE_CONFIG.flatMap((c) => ['-c', c]);
-    return spawn('git', [...cfg, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+    return spawn('git', [...cfg, ...GLOBAL_FLAGS, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
   }
 }
 

@@ -63,7 +63,7 @@ async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRe
     case 'pre-push': {
       const { pushSource } = await import('../sources/push');
       const remote = o.paths[0] ?? 'origin';
-      return pushSource(ctx.git, await readAll(), remote, emit);
+      return pushSource(ctx.git, await readAll(), remote, emit, notices);
     }
     case 'history':
     case 'range': {
@@ -73,7 +73,7 @@ async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRe
       if (where === 'range' && (o.range!.startsWith('-') || !o.range!.trim())) throw new UserError(`--range takes a commit range like main..feature, not "${o.range}"`);
       const p = await progress(ctx.git, revs);
       try {
-        return await historySource(ctx.git, revs, emit, p.tick);
+        return await historySource(ctx.git, revs, emit, p.tick, notices);
       } finally {
         p.done();
       }
@@ -92,7 +92,7 @@ async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRe
 }
 
 /** Scans and returns the result without printing (used by `baseline` too). */
-export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx: RepoContext & { inRepo?: boolean } }> {
+export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx: RepoContext & { inRepo?: boolean }; unscanned: Notice[] }> {
   const started = Date.now();
   const where = whereOf(o);
   const needsRepo = where === 'staged' || where === 'pre-push' || where === 'history' || where === 'range';
@@ -116,7 +116,9 @@ export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx
   const running = runSource(where, o, ctx, { emit, engine: build, onFinding, isIgnored: allow.pathIgnored }, notices);
   setImmediate(build);
   const stats = await running;
-  return { result: { where, findings, suppressed, notices, stats: { ...stats, ms: Date.now() - started } }, ctx };
+  // Content that leaves but could not be read: the hooks refuse it unless the user allowed that path.
+  const unscanned = notices.filter((n) => n.unscanned && !allow.pathIgnored(n.file));
+  return { result: { where, findings, suppressed, notices, stats: { ...stats, ms: Date.now() - started } }, ctx, unscanned };
 }
 
 export async function scanCommand(o: ScanOptions): Promise<number> {
@@ -128,7 +130,7 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
       return 0;
     }
   }
-  const { result, ctx } = await collect(o);
+  const { result, ctx, unscanned } = await collect(o);
   if (o.verify && result.findings.length) await (await import('../verify')).verifyAll(result.findings);
   let text: string;
   if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
@@ -142,7 +144,16 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   }
   if (o.output) fs.writeFileSync(o.output, text);
   else process.stdout.write(text); // git shows a hook's stdout on the terminal too
-  return result.findings.length ? 1 : 0;
+  if (result.findings.length) return 1;
+  if (unscanned.length && (where === 'staged' || where === 'pre-push')) {
+    const what = where === 'staged' ? 'commit' : 'push';
+    const list = unscanned.slice(0, 3).map((n) => n.file).join(', ') + (unscanned.length > 3 ? `, and ${unscanned.length - 3} more` : '');
+    throw new UserError(
+      `this ${what} holds content that could not be scanned (${list}), so it was stopped.`,
+      `Check the objects with \`git fsck\`, or add the path to the config's "ignorePaths" if it never holds secrets.`,
+    );
+  }
+  return 0;
 }
 
 export function version(): string {

@@ -5,23 +5,39 @@
  * Lines of a combined diff (a merge, `--cc`) carry one column per parent; a line counts as added only
  * when it is new against every parent ("++"): that is what a conflict resolution wrote. Lines the merge
  * took from one side were scanned in the commit that wrote them.
+ *
+ * Where git prints "Binary files ... differ" the parser hands the new blob (its full id needs
+ * --full-index) to `onBinary`: the caller reads and scans the blob itself. A commit's message, printed
+ * by HISTORY_FORMAT one space in, is emitted as a fragment of MESSAGE_FILE.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { CommitInfo, Emit, Fragment } from '../sources/fragment';
-import { pathFromHeader } from './unquote-path';
+import { pathFromHeader, unquotePath } from './unquote-path';
 
-/** Marks the commit header lines we ask git log to print (see historyLogArgs). */
+/** Marks the commit header lines we ask git log to print (see HISTORY_FORMAT). */
 export const COMMIT_MARK = '\x01LG\x01';
+/** The "file" a commit message's findings are reported in. */
+export const MESSAGE_FILE = '<commit message>';
+/** git log --format: the mark line with the commit, then the whole message, each line one space in. */
+export const HISTORY_FORMAT = `--format=${COMMIT_MARK.replace(/\x01/g, '%x01')}%H%x01%an <%ae>%x01%aI%n%w(0,1,1)%B`;
 /** A fragment is handed on once it holds this many characters, so memory stays flat on huge files. */
 const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
+/** A line longer than this is handed on in pieces that overlap by OVERLAP characters (no key is cut). */
+const MAX_PIECE = 1024 * 1024;
+const OVERLAP = 4096;
+
+export interface BinaryBlob { file: string; sha: string; commit?: CommitInfo }
 
 export class PatchParser {
   private decoder = new StringDecoder('utf8');
-  /** The pieces of a line not yet ended: joined once at its end, so a huge line costs linear time. */
   private pending: string[] = [];
+  private pendingLen = 0;
   private commit?: CommitInfo;
   private file: string | null = null;
+  private headerPath: string | null = null;
+  private newSha = '';
   private inHunk = false;
+  private inMessage = false;
   private parents = 1;
   private newLine = 0;
   private lines: string[] = [];
@@ -31,31 +47,53 @@ export class PatchParser {
   files = 0;
   lineCount = 0;
 
-  constructor(private readonly emit: Emit, private readonly onCommit?: (c: CommitInfo) => void) {}
+  constructor(private readonly emit: Emit, private readonly onCommit?: (c: CommitInfo) => void, private readonly onBinary?: (b: BinaryBlob) => void) {}
 
   feed(chunk: Buffer): void {
     const text = this.decoder.write(chunk);
-    let start = 0;
     let nl = text.indexOf('\n');
+    if (nl === -1) return this.hold(text);
+    let start = 0;
     while (nl !== -1) {
       let l = text.slice(start, nl);
       if (this.pending.length) {
-        this.pending.push(l);
-        l = this.pending.join('');
+        l = this.pending.join('') + l;
         this.pending = [];
+        this.pendingLen = 0;
       }
       this.line(l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
       start = nl + 1;
       nl = text.indexOf('\n', start);
     }
-    if (start < text.length) this.pending.push(text.slice(start));
+    if (start < text.length) this.hold(text.slice(start));
   }
 
   end(): void {
     const rest = this.pending.join('') + this.decoder.end();
     this.pending = [];
+    this.pendingLen = 0;
     if (rest) this.line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
     this.flush();
+  }
+
+  /** Keeps an unfinished line; a very long one is scanned piece by piece instead of held whole. */
+  private hold(text: string): void {
+    this.pending.push(text);
+    this.pendingLen += text.length;
+    if (this.pendingLen <= MAX_PIECE) return;
+    const joined = this.pending.join('');
+    const cols = this.inMessage ? 1 : this.parents;
+    const marks = joined.slice(0, cols);
+    const content = this.inMessage ? marks === ' ' : this.inHunk && marks === '+'.repeat(cols);
+    if (content) {
+      const body = joined.slice(cols);
+      if (this.inMessage) this.messageLine(body, false);
+      else this.added(body, false);
+      this.pending = [marks + body.slice(-OVERLAP)];
+    } else {
+      this.pending = [joined.slice(0, 2 * OVERLAP)]; // only its start matters (a header, a removed line)
+    }
+    this.pendingLen = this.pending[0].length;
   }
 
   private line(l: string): void {
@@ -79,18 +117,29 @@ export class PatchParser {
       if (c === 64 /* @ */) return this.hunk(l);
       this.inHunk = false;
     }
-    if (c === 64 && l.startsWith('@@')) return this.hunk(l);
-    if (l.startsWith('diff ')) {
+    if (this.inMessage) {
+      if (c === 32) return this.messageLine(l.slice(1));
+      if (l === '') return;
       this.flush();
-      this.file = null;
-      this.parents = l.startsWith('diff --cc ') || l.startsWith('diff --combined ') ? 2 : 1;
-      return;
+      this.inMessage = false;
     }
+    if (c === 64 && l.startsWith('@@')) return this.hunk(l);
+    if (l.startsWith('diff ')) return this.diffHeader(l);
     if (l.startsWith('+++ ')) {
       this.file = pathFromHeader(l.slice(4));
       if (this.file !== null) this.files++;
       return;
     }
+    if (l.startsWith('index ')) {
+      const range = l.slice(6).split(' ')[0];
+      this.newSha = range.slice(range.indexOf('..') + 2);
+      return;
+    }
+    if (l.startsWith('rename to ') || l.startsWith('copy to ')) {
+      this.headerPath = unquotePath(l.slice(l.indexOf(' to ') + 4));
+      return;
+    }
+    if (l.startsWith('Binary files ') && l.endsWith(' differ')) return this.binary(l);
     if (l.startsWith(COMMIT_MARK)) {
       this.flush();
       this.file = null;
@@ -98,7 +147,31 @@ export class PatchParser {
       this.commit = { sha, author, date };
       this.commits++;
       this.onCommit?.(this.commit);
+      this.inMessage = true;
+      this.newLine = 1;
     }
+  }
+
+  private diffHeader(l: string): void {
+    this.flush();
+    this.file = null;
+    this.newSha = '';
+    this.parents = l.startsWith('diff --cc ') || l.startsWith('diff --combined ') ? 2 : 1;
+    if (this.parents > 1) {
+      this.headerPath = unquotePath(l.slice(l.indexOf(' ', 5) + 1));
+      return;
+    }
+    // "diff --git a/P b/P": without a rename both halves are the same path (quoted alike).
+    const rest = l.slice('diff --git '.length);
+    const half = (rest.length - 1) / 2;
+    this.headerPath = Number.isInteger(half) && rest[half] === ' ' && rest.slice(2, half) === rest.slice(half + 3) ? pathFromHeader(rest.slice(half + 1)) : null;
+  }
+
+  private binary(l: string): void {
+    const file = this.headerPath;
+    if (!file || /^0+$/.test(this.newSha) || / and \/dev\/null differ$/.test(l)) return; // a deletion sends nothing new
+    this.files++;
+    this.onBinary?.({ file, sha: this.newSha, commit: this.commit });
   }
 
   private hunk(l: string): void {
@@ -111,10 +184,19 @@ export class PatchParser {
     this.inHunk = this.file !== null;
   }
 
-  private added(text: string): void {
+  private messageLine(text: string, whole = true): void {
+    if (this.file !== MESSAGE_FILE) {
+      this.flush();
+      this.file = MESSAGE_FILE;
+    }
+    this.added(text, whole);
+  }
+
+  /** One added line (or, `whole` false, a piece of a long one: the next piece has the same number). */
+  private added(text: string, whole = true): void {
     this.lines.push(text);
-    this.lineNumbers.push(this.newLine++);
-    this.lineCount++;
+    this.lineNumbers.push(whole ? this.newLine++ : this.newLine);
+    if (whole) this.lineCount++;
     this.chars += text.length;
     if (this.chars > MAX_FRAGMENT_CHARS) this.flush();
   }

@@ -45,6 +45,15 @@ export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, ver
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'leakguard', version, informationUri: 'https://www.npmjs.com/package/leakguard', rules } },
+      // What was not scanned (binary, unreadable, too big...): notes for the reader, errors when content could not be read.
+      invocations: [{
+        executionSuccessful: !r.notices.some((n) => n.unscanned),
+        toolExecutionNotifications: r.notices.map((n) => ({
+          level: n.unscanned ? 'error' : 'note',
+          message: { text: `${n.file}: ${n.reason}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.file) } } }],
+        })),
+      }],
       results,
     }],
   }, null, 2) + '\n';

@@ -1,8 +1,8 @@
 /**
  * The files source: files and folders on disk. Inside a git work tree the file list comes from
  * `git ls-files` (tracked plus untracked, .gitignore respected); a path that is itself ignored, or a
- * folder outside any repo, is walked directly, skipping .git. Binary files and files over the size
- * limit are noted, not read; symlinks are not followed.
+ * folder outside any repo, is walked directly, skipping .git. Files over the size limit are noted, not
+ * read; binary files are read through their text (blob/blob-scanner.ts); symlinks are not followed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { UserError } from '../errors';
 import type { Emit, Notice, SourceStats } from './fragment';
 import { MAX_FILE_BYTES, tooBig } from './limits';
 import { isNoiseFile } from '../noise-files';
+import { scanBuffer } from './blob/blob-scanner';
 
 export function textToFragment(file: string, text: string) {
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
@@ -71,21 +72,27 @@ export async function listScanFiles(targets: string[], git: Git | null, repoRoot
   return out;
 }
 
-/** Reads one file as a fragment, or says why it was not read. */
-export function readFileFragment(abs: string, rel: string): { fragment?: ReturnType<typeof textToFragment>; notice?: Notice } {
+/** Reads one file as a fragment, or says why it was not read. Binary content (NUL bytes) is `binary`, read by filesSource. */
+export function readFileFragment(abs: string, rel: string): { fragment?: ReturnType<typeof textToFragment>; notice?: Notice; binary?: Buffer } {
   const st = fs.lstatSync(abs, { throwIfNoEntry: false });
   if (!st || !st.isFile()) return {};
   if (st.size > MAX_FILE_BYTES) return { notice: tooBig(rel, st.size) };
   const buf = fs.readFileSync(abs);
-  if (buf.subarray(0, 8000).includes(0)) return {}; // binary
+  if (buf.subarray(0, 8000).includes(0)) return { binary: buf };
   return { fragment: textToFragment(rel, buf.toString('utf8')) };
 }
 
 export function filesSource(files: Array<[string, string]>, emit: Emit, notices: Notice[]): SourceStats {
   const stats: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
   for (const [abs, rel] of files) {
-    const { fragment, notice } = readFileFragment(abs, rel);
+    const { fragment, notice, binary } = readFileFragment(abs, rel);
     if (notice) notices.push(notice);
+    if (binary) {
+      // UTF-16 text, or the printable runs of a binary format (SQLite, .pyc, Office): read like any other text.
+      stats.filesScanned++;
+      stats.linesScanned += scanBuffer(rel, binary, emit).lineCount;
+      continue;
+    }
     if (!fragment) continue;
     stats.filesScanned++;
     stats.linesScanned += fragment.lines.length;

@@ -19,6 +19,8 @@ export interface Fragment {
 export interface Notice {
   file: string;
   reason: string;
+  /** Set when content that leaves the machine could not be scanned: the hooks refuse (exit 2) unless the path is allowed. */
+  unscanned?: boolean;
 }
 
 export interface SourceStats {

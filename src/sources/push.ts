@@ -1,14 +1,18 @@
 /**
  * The pre-push source. git gives the hook one line per ref on stdin:
  * "<local ref> <local sha> <remote ref> <remote sha>". For each, this works out the commits the remote
- * does not have yet and scans their added lines. It fails closed: a missing object or a shallow boundary
- * inside the range stops the push with an explanation instead of passing it unscanned.
+ * does not have yet and scans their added lines and messages, plus the text of annotated tags. It fails
+ * closed: a missing object or a shallow boundary inside the range stops the push with an explanation.
+ * Commit lists go to git on stdin, never on the command line (a push of 60k commits would not fit).
  */
 import fs from 'node:fs';
 import type { Git } from '../git';
 import { UserError } from '../errors';
-import type { Emit, SourceStats } from './fragment';
+import type { Emit, Notice, SourceStats } from './fragment';
 import { historySource, listCommits } from './history';
+import { objectTypes } from './blob/read-objects';
+import { scanTagObjects, scanTargetContent, type Target } from './push-tags';
+import { remoteBase } from './push-remote';
 
 const ZERO = /^0+$/;
 
@@ -22,28 +26,6 @@ export function parsePushLines(input: string): PushUpdate[] {
     }
     return { localRef, localSha, remoteRef, remoteSha };
   });
-}
-
-async function objectExists(git: Git, sha: string): Promise<boolean> {
-  return (await git.tryRaw(['cat-file', '-e', `${sha}^{commit}`])) !== null;
-}
-
-/** The rev-list arguments for what one ref update sends, or null when it sends no commits. */
-export async function revsForUpdate(git: Git, u: PushUpdate, remote: string, isNamedRemote: boolean): Promise<string[] | null> {
-  if (ZERO.test(u.localSha)) return null; // deleting a ref sends nothing
-  if (!(await objectExists(git, u.localSha))) throw new UserError(`the commit being pushed (${u.localSha.slice(0, 12)}) is not in this repository.`);
-  if (!ZERO.test(u.remoteSha)) {
-    if (!(await objectExists(git, u.remoteSha))) {
-      throw new UserError(
-        `the remote's ${u.remoteRef} is at ${u.remoteSha.slice(0, 12)}, which this repository does not have, so leakguard cannot tell which commits are new.`,
-        `Run \`git fetch ${remote}\` and push again.`,
-      );
-    }
-    // An update or a force push: what is reachable from the new tip but not from the old one, nor from anything the remote already has.
-    return [u.localSha, '--not', u.remoteSha, isNamedRemote ? `--remotes=${remote}` : '--remotes'];
-  }
-  // A new ref: only the commits that no ref of that remote has yet.
-  return [u.localSha, '--not', isNamedRemote ? `--remotes=${remote}` : '--remotes'];
 }
 
 function shallowBoundary(gitDir: string): Set<string> {
@@ -65,33 +47,71 @@ export function frameworkPushLine(env: NodeJS.ProcessEnv): string {
   return `${env.PRE_COMMIT_LOCAL_BRANCH ?? 'HEAD'} ${to} ${env.PRE_COMMIT_REMOTE_BRANCH ?? 'HEAD'} ${from}\n`;
 }
 
-export async function pushSource(git: Git, stdin: string, remote: string, emit: Emit, onCommits?: (shas: string[]) => void): Promise<SourceStats> {
-  const updates = parsePushLines(stdin.trim() ? stdin : frameworkPushLine(process.env));
-  const remotes = (await git.raw(['remote'])).split('\n').filter(Boolean);
-  const isNamedRemote = remotes.includes(remote);
+/** What each update sends at its tip: a commit, or (a tag of) a blob or tree; annotated tags are scanned on the way. */
+async function resolveTips(git: Git, updates: PushUpdate[], emit: Emit, notices: Notice[]): Promise<Array<Target | null>> {
+  const types = await objectTypes(git, updates.map((u) => u.localSha));
+  types.forEach((t, i) => {
+    if (!t) throw new UserError(`the object being pushed (${updates[i].localSha.slice(0, 12)}) is not in this repository.`);
+  });
+  const tips: Array<Target | null> = updates.map((u, i) => ({ sha: u.localSha, type: types[i]! }));
+  const tagIdx = tips.flatMap((t, i) => (t!.type === 'tag' ? [i] : []));
+  const targets = await scanTagObjects(git, tagIdx.map((i) => updates[i].localSha), emit, notices);
+  tagIdx.forEach((i, k) => (tips[i] = targets[k]));
+  return tips;
+}
+
+async function checkRemoteShas(git: Git, updates: PushUpdate[], remote: string): Promise<void> {
+  const known = updates.filter((u) => !ZERO.test(u.remoteSha));
+  const types = await objectTypes(git, known.map((u) => u.remoteSha));
+  types.forEach((t, i) => {
+    if (t) return;
+    const u = known[i];
+    throw new UserError(
+      `the remote's ${u.remoteRef} is at ${u.remoteSha.slice(0, 12)}, which this repository does not have, so leakguard cannot tell which commits are new.`,
+      `Run \`git fetch ${remote}\` and push again.`,
+    );
+  });
+}
+
+export async function pushSource(git: Git, stdin: string, remote: string, emit: Emit, notices: Notice[] = [], onCommits?: (shas: string[]) => void): Promise<SourceStats> {
+  const all = parsePushLines(stdin.trim() ? stdin : frameworkPushLine(process.env));
+  const updates = all.filter((u) => !ZERO.test(u.localSha) && u.localSha !== u.remoteSha); // a deletion sends nothing
   const total: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
+  if (!updates.length) return total;
+  await checkRemoteShas(git, updates, remote);
+  const tips = await resolveTips(git, updates, emit, notices);
+  const content = tips.flatMap((t, i) => (t && t.type !== 'commit' ? [{ ...t, name: updates[i].remoteRef }] : []));
+  total.linesScanned += await scanTargetContent(git, content, emit, notices);
+
+  const base = await remoteBase(git, remote, notices);
   const gitDir = (await git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
   const boundary = shallowBoundary(gitDir);
   const seen = new Set<string>();
-  for (const u of updates) {
-    const revs = await revsForUpdate(git, u, remote, isNamedRemote);
-    if (!revs) continue;
-    const commits = (await listCommits(git, revs)).filter((c) => !seen.has(c));
-    const cut = commits.find((c) => boundary.has(c));
+  const commits: string[] = [];
+  for (const [i, u] of updates.entries()) {
+    const tip = tips[i];
+    if (!tip || tip.type !== 'commit') continue;
+    // An update or a force push: what is reachable from the new tip but not from the old one, nor from anything the remote has.
+    const stdinRevs = [tip.sha, ...(ZERO.test(u.remoteSha) ? [] : [`^${u.remoteSha}`]), ...base.exclude.map((s) => `^${s}`)];
+    const fresh = (await listCommits(git, base.args, stdinRevs)).filter((c) => !seen.has(c));
+    const cut = fresh.find((c) => boundary.has(c));
     if (cut) {
       throw new UserError(
         `this is a shallow clone and the push reaches its cut-off commit ${cut.slice(0, 12)}, so leakguard cannot tell what is new.`,
         'Run `git fetch --unshallow` (or fetch enough history) and push again.',
       );
     }
-    if (!commits.length) continue;
-    commits.forEach((c) => seen.add(c));
-    onCommits?.(commits);
-    // Scan exactly the listed commits: --no-walk keeps git log from walking past them.
-    const stats = await historySource(git, ['--no-walk=unsorted', ...commits], emit);
-    total.filesScanned += stats.filesScanned;
-    total.linesScanned += stats.linesScanned;
-    total.commitsScanned += stats.commitsScanned;
+    for (const c of fresh) {
+      seen.add(c);
+      commits.push(c);
+    }
   }
+  if (!commits.length) return total;
+  onCommits?.(commits);
+  // Scan exactly the listed commits: --no-walk keeps git log from walking past them.
+  const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, emit, undefined, notices);
+  total.filesScanned += stats.filesScanned;
+  total.linesScanned += stats.linesScanned;
+  total.commitsScanned += stats.commitsScanned;
   return total;
 }
