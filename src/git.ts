@@ -121,3 +121,29 @@ function toGitError(e: unknown, args: string[]): GitError {
   if (/not a git repository/i.test(first)) return new GitError('this is not a git repository.', 'Run leakguard inside a git work tree, or scan files with `leakguard scan PATH`.');
   return new GitError(`git ${args[0]} failed: ${first.replace(/^(fatal|error):\s*/, '')}`);
 }
+
+export interface ProcessResult { code: number; stdout: string; stderr: string }
+
+/**
+ * Runs another program with `input` on stdin (a language's own syntax checker, for `fix` and `install`).
+ * Resolves null when the program is not installed or does not finish within 20 s; never throws.
+ */
+export function runProcess(cmd: string, args: string[], input: string | Buffer, cwd?: string): Promise<ProcessResult | null> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn(cmd, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], timeout: 20000 });
+    } catch {
+      resolve(null);
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', () => resolve(null));
+    child.on('close', (code, signal) => resolve(signal ? null : { code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
