@@ -12,6 +12,7 @@ import { collect } from './scan';
 import type { Finding } from '../engine/finding';
 import { planFile, type FilePlan, type Refusal } from '../fix/plan';
 import { chooseNames } from '../fix/env-names';
+import { syntaxProblems } from '../fix/syntax';
 import { appendEnv, ENV_FILE, ensureIgnored, envFileProblem, readEnvVars } from '../fix/env-file';
 import { lineOf } from '../fix/edits';
 import type { Git } from '../git';
@@ -79,11 +80,13 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const texts = new Map(workable.map((f) => [f, fs.readFileSync(path.join(ctx.root, f)).toString('latin1')]));
   const choices = workable.flatMap((file) => byFile.get(file)!.map((f) => ({ secret: f.secret, base: envVarFor(f), files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)) })));
   const names = chooseNames(choices, existing, (f) => texts.get(f) ?? '');
-  const plans: FilePlan[] = [];
+  const drafts: FilePlan[] = [];
   for (const file of workable) {
-    const p = await planFile(ctx.root, file, [...new Set(byFile.get(file)!.map((f) => f.secret))], (s) => names.get(s)!);
-    if ('why' in p) refused.push(p); else plans.push(p);
+    const p = planFile(ctx.root, file, [...new Set(byFile.get(file)!.map((f) => f.secret))], (s) => names.get(s)!);
+    if ('why' in p) refused.push(p); else drafts.push(p);
   }
+  const bad = await syntaxProblems(drafts, ctx.root);
+  const plans = drafts.filter((p, i) => { if (bad[i]) refused.push({ file: p.file, why: bad[i]! }); return !bad[i]; });
   printPlan(plans, refused, names);
   if (!plans.length) { say('Nothing was changed.'); return 1; }
   if (!yes && !(await confirm('Apply? [y/N] '))) { say('Nothing was changed. Run `leakguard fix --yes` to apply without asking.'); return 1; }

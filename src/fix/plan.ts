@@ -1,6 +1,6 @@
 /**
  * The plan for one file: its bytes with every occurrence of every reported key rewritten to read the
- * environment, the import that needs, and the parse check. Any doubt gives a one-line refusal instead,
+ * environment and the import that needs (the parse check runs on all plans at once: syntax.ts). Any doubt gives a one-line refusal instead,
  * and then the file is left exactly as it is.
  */
 import fs from 'node:fs';
@@ -10,7 +10,6 @@ import { rewriteCode } from './code';
 import { rewriteShell } from './shell';
 import { rewriteYaml } from './yaml';
 import { ensureGoOs, ensurePythonOs } from './imports';
-import { syntaxProblem } from './syntax';
 import { applyEdits, type Edit, type Rewrite } from './edits';
 
 export interface FilePlan { file: string; before: string; after: string; edits: Edit[]; secrets: string[]; addedImport?: string }
@@ -27,7 +26,8 @@ function rewrite(file: string, text: string, secrets: string[], varOf: (s: strin
   return rewriteCode(file, lang, text, secrets, varOf);
 }
 
-export async function planFile(root: string, file: string, secrets: string[], varOf: (s: string) => string): Promise<FilePlan | Refusal> {
+/** The rewrite of one file, not yet checked by a parser (see syntaxProblems). */
+export function planFile(root: string, file: string, secrets: string[], varOf: (s: string) => string): FilePlan | Refusal {
   const before = readBytes(path.join(root, file));
   if (secrets.some((s) => !before.includes(s))) return { file, why: 'a key is not written out in the file (encoded or split), so it cannot be replaced' };
   const r = rewrite(file, before, secrets, varOf);
@@ -37,7 +37,5 @@ export async function planFile(root: string, file: string, secrets: string[], va
   const after = r.imports === 'py-os' ? ensurePythonOs(edited) : r.imports === 'go-os' ? ensureGoOs(edited) : edited;
   if (after === null) return { file, why: `leakguard cannot add ${addedImport} to it safely` };
   if (secrets.some((s) => after.includes(s))) return { file, why: 'a key would remain in the file' };
-  const bad = await syntaxProblem(file, root, before, after);
-  if (bad) return { file, why: bad };
   return { file, before, after, edits: r.edits, secrets, addedImport: after === edited ? undefined : addedImport };
 }
