@@ -103,6 +103,25 @@ export class Git {
     });
   }
 
+  /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */
+  grepCached(patterns: string[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const args = ['grep', '--cached', '-l', '-z', '-F', '-f', '-'];
+      const child = this.spawn(args);
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('error', (e) => reject(toGitError(e, args)));
+      child.on('close', (code) => {
+        if (code === 0 || (code === 1 && !err.length)) resolve(Buffer.concat(out).toString('utf8').split('\0').filter(Boolean));
+        else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
+      });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(patterns.join('\n') + '\n');
+    });
+  }
+
   private spawn(args: string[]) {
     const cfg = SAFE_CONFIG.flatMap((c) => ['-c', c]);
     return spawn('git', [...cfg, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });

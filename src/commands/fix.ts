@@ -34,16 +34,6 @@ async function unstagedChanges(git: Git, files: string[]): Promise<Set<string>> 
   return new Set((await git.raw(['diff', '--name-only', '--no-renames', '--', ...files])).split('\n').filter(Boolean));
 }
 
-/** The files among `files` whose staged version still holds one of the secrets. */
-async function stillStaged(git: Git, files: string[], secrets: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const f of files) {
-    const staged = await git.tryRaw(['show', `:${f}`]);
-    if (staged && secrets.some((s) => staged.includes(s))) out.push(f);
-  }
-  return out;
-}
-
 function printPlan(plans: FilePlan[], refused: Refusal[], names: Map<string, string>): void {
   if (plans.length) say('leakguard fix will:');
   for (const p of plans) {
@@ -101,7 +91,7 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const toStage = plans.map((p) => p.file);
   if (ig.gitignore && gitignoreWasClean) toStage.push('.gitignore');
   await ctx.git.raw(['add', '--', ...toStage]);
-  const left = await stillStaged(ctx.git, files, result.findings.map((f) => f.secret));
+  const left = await ctx.git.grepCached([...new Set(result.findings.map((f) => f.secret))]);
   say(`Done: ${secrets.length} key${secrets.length === 1 ? '' : 's'} moved to ${ENV_FILE}, which git ignores${ig.gitignore ? ` (added to ${ig.gitignore}${gitignoreWasClean ? ' and staged' : ''})` : ''}; the code reads ${secrets.length === 1 ? 'it' : 'them'} from the environment. Re-staged: ${plans.map((p) => p.file).join(', ')}.`);
   if (left.length) say(`Still staged with a key: ${left.join(', ')}. Move ${left.length === 1 ? 'it' : 'them'} by hand (or unstage: git restore --staged FILE).`);
   say('If a key was ever shared anywhere else, rotate it: leakguard explain RULE_ID.');

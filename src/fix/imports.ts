@@ -6,6 +6,8 @@
 const eolOf = (text: string) => (/\r\n/.test(text) ? '\r\n' : '\n');
 
 export function ensurePythonOs(text: string): string | null {
+  const BOM = '\xef\xbb\xbf'; // a UTF-8 byte-order mark stays first
+  if (text.startsWith(BOM)) { const rest = ensurePythonOs(text.slice(BOM.length)); return rest === null ? null : BOM + rest; }
   if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*os\s*(,|#|\r?$)/m.test(text)) return text;
   const eol = eolOf(text);
   const lines = text.split('\n');
