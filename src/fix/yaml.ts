@@ -32,7 +32,7 @@ export function rewriteYaml(text: string, secrets: string[], varOf: (s: string) 
     const to = o.at + o.secret.length;
     const q = text[o.at - 1];
     const quoted = (q === '"' || q === "'") && text[to] === q;
-    const bare = /(^|[:\-[{,]\s|[[{,])\s*$/.test(text.slice(text.lastIndexOf('\n', o.at - 1) + 1, o.at)) && /^\s*($|\r|#|,|\]|\})/.test(text.slice(to, to + 20));
+    const bare = /(^|[:\-[{,]\s|[[{,])\s*$/.test(text.slice(text.lastIndexOf('\n', o.at - 1) + 1, o.at)) && /^[ \t]*($|\r?\n|#|,|\]|\})/.test(text.slice(to, to + 20));
     return { from: o.at, to, text: !quoted && bare ? `"\${${varOf(o.secret)}}"` : `\${${varOf(o.secret)}}`, secret: o.secret };
   });
   let after = text;
