@@ -23,42 +23,75 @@ const LANGS: Record<string, { head: (r: Rng) => string[]; lines: Gen[] }> = {
   js: {
     head: () => ["'use strict';"],
     lines: [
-      (_, k, i) => `const v${i} = "${k()}";`, (_, k, i) => `const v${i} = '${k()}';`, (_, k, i) => `const v${i} = \`${k()}\`;`,
-      (_, k, i) => `const v${i} = ["${k()}", "${k()}"];`, (_, k, i) => `const v${i} = { apiKey: "${k()}", n: 1 };`,
-      (r, k) => `// ${odd(r)} ${k()}`, (r, _, i) => `const s${i} = "${odd(r)}";`, (_, k, i) => `const v${i} = "pre ${k()} post";`,
-      (_, k, i) => `function f${i}() { return "${k()}"; }`, (_, k, i) => `const v${i} = \`Bearer \${1 + 1} ${k()}\`;`,
+      (_, k, i) => `const v${i} = "${k()}";`,
+      (_, k, i) => `const v${i} = '${k()}';`,
+      (_, k, i) => `const v${i} = \`${k()}\`;`,
+      (_, k, i) => `const v${i} = ["${k()}", "${k()}"];`,
+      (_, k, i) => `const v${i} = { apiKey: "${k()}", n: 1 };`,
+      (r, k) => `// ${odd(r)} ${k()}`,
+      (r, _, i) => `const s${i} = "${odd(r)}";`,
+      (_, k, i) => `const v${i} = "pre ${k()} post";`,
+      (_, k, i) => `function f${i}() { return "${k()}"; }`,
+      (_, k, i) => `const v${i} = \`Bearer \${1 + 1} ${k()}\`;`,
       (_, k, i) => `const v${i} = "${k()}".length;`,
     ],
   },
   py: {
-    head: (r) => pick(r, [[], ['#!/usr/bin/env python3', '# -*- coding: latin-1 -*-', '"""Doc."""', 'from __future__ import annotations'], ['# -*- coding: latin-1 -*-', '"""Doc', 'more."""']]),
+    head: (r) =>
+      pick(r, [
+        [],
+        ['#!/usr/bin/env python3', '# -*- coding: latin-1 -*-', '"""Doc."""', 'from __future__ import annotations'],
+        ['# -*- coding: latin-1 -*-', '"""Doc', 'more."""'],
+      ]),
     lines: [
-      (_, k, i) => `V${i} = "${k()}"`, (_, k, i) => `V${i} = '${k()}'`, (_, k, i) => `V${i} = f"${k()}"`, (_, k, i) => `V${i} = rb"${k()}"`,
-      (_, k, i) => `V${i} = f"Bearer {1} ${k()}"`, (_, k, i) => `V${i} = ["${k()}", '${k()}']`, (r, k) => `# ${odd(r)} ${k()}`,
-      (_, k, i) => `V${i} = "pre ${k()} post"`, (_, k, i) => `V${i} = {"k": "${k()}"}`, (_, k, i) => `V${i} = "a %s ${k()}" % 1`,
+      (_, k, i) => `V${i} = "${k()}"`,
+      (_, k, i) => `V${i} = '${k()}'`,
+      (_, k, i) => `V${i} = f"${k()}"`,
+      (_, k, i) => `V${i} = rb"${k()}"`,
+      (_, k, i) => `V${i} = f"Bearer {1} ${k()}"`,
+      (_, k, i) => `V${i} = ["${k()}", '${k()}']`,
+      (r, k) => `# ${odd(r)} ${k()}`,
+      (_, k, i) => `V${i} = "pre ${k()} post"`,
+      (_, k, i) => `V${i} = {"k": "${k()}"}`,
+      (_, k, i) => `V${i} = "a %s ${k()}" % 1`,
     ],
   },
   yaml: {
     head: () => [],
     lines: [
-      (_, k, i) => `k${i}: ${k()}`, (_, k, i) => `k${i}: "${k()}"`, (_, k, i) => `k${i}: '${k()}'`, (_, k, i) => `k${i}: {a: '${k()}', b: x}`,
-      (_, k, i) => `k${i}: [${k()}, "${k()}"]`, (r, k) => `# ${odd(r)} ${k()}`, (_, k, i) => `k${i}: "pre ${k()} post"`, (r, _, i) => `k${i}: ${odd(r)}`,
+      (_, k, i) => `k${i}: ${k()}`,
+      (_, k, i) => `k${i}: "${k()}"`,
+      (_, k, i) => `k${i}: '${k()}'`,
+      (_, k, i) => `k${i}: {a: '${k()}', b: x}`,
+      (_, k, i) => `k${i}: [${k()}, "${k()}"]`,
+      (r, k) => `# ${odd(r)} ${k()}`,
+      (_, k, i) => `k${i}: "pre ${k()} post"`,
+      (r, _, i) => `k${i}: ${odd(r)}`,
       (_, k, i) => `k${i}: ${k()} # note`,
     ],
   },
   sh: {
     head: (r) => pick(r, [[], ['#!/bin/sh']]),
     lines: [
-      (_, k, i) => `export V${i}=${k()}`, (_, k, i) => `V${i}="${k()}"`, (_, k, i) => `V${i}='${k()}'`, (_, k) => `echo "Bearer ${k()}" >/dev/null`,
-      (_, k) => `printf '%s\\n' 'x ${k()} y' >/dev/null`, (r, k) => `# ${odd(r)} ${k()}`, (_, k, i) => `V${i}="$(echo ${k()})"`,
+      (_, k, i) => `export V${i}=${k()}`,
+      (_, k, i) => `V${i}="${k()}"`,
+      (_, k, i) => `V${i}='${k()}'`,
+      (_, k) => `echo "Bearer ${k()}" >/dev/null`,
+      (_, k) => `printf '%s\\n' 'x ${k()} y' >/dev/null`,
+      (r, k) => `# ${odd(r)} ${k()}`,
+      (_, k, i) => `V${i}="$(echo ${k()})"`,
       (_, k, i) => `V${i}=${k()}; W${i}="${k()}"`,
     ],
   },
   go: {
     head: (r) => pick(r, [['package main', '', 'import "fmt"'], ['package main', '', 'import (', '\t"fmt"', ')'], ['package main']]),
     lines: [
-      (_, k, i) => `var v${i} = "${k()}"`, (_, k, i) => `var v${i} = \`${k()}\``, (_, k, i) => `const c${i} = "${k()}"`,
-      (_, k, i) => `func f${i}() string { return "${k()}" }`, (r, k) => `// ${odd(r)} ${k()}`, (_, k, i) => `var v${i} = []string{"${k()}", "${k()}"}`,
+      (_, k, i) => `var v${i} = "${k()}"`,
+      (_, k, i) => `var v${i} = \`${k()}\``,
+      (_, k, i) => `const c${i} = "${k()}"`,
+      (_, k, i) => `func f${i}() string { return "${k()}" }`,
+      (r, k) => `// ${odd(r)} ${k()}`,
+      (_, k, i) => `var v${i} = []string{"${k()}", "${k()}"}`,
     ],
   },
 };
@@ -77,7 +110,11 @@ function makeFile(lang: string, r: Rng, keys: string[]): string {
 
 /** The original's text outside the key spans (a quote or string prefix next to a key belongs to the span), in order. */
 function spanOnly(orig: string, now: string, keys: string[]): boolean {
-  const drop = (s: string) => s.split('\n').filter((l) => !/^(import os|import "os"|\t"os"|)\r?$/.test(l)).join('\n');
+  const drop = (s: string) =>
+    s
+      .split('\n')
+      .filter((l) => !/^(import os|import "os"|\t"os"|)\r?$/.test(l))
+      .join('\n');
   const o = drop(orig);
   const n = drop(now);
   const re = new RegExp(keys.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -89,14 +126,19 @@ function spanOnly(orig: string, now: string, keys: string[]): boolean {
   });
   if (!n.startsWith(segs[0]) || !n.endsWith(segs[segs.length - 1])) return false;
   let pos = segs[0].length;
-  for (const s of segs.slice(1, -1)) { const p = n.indexOf(s, pos); if (p === -1) return false; pos = p + s.length; }
+  for (const s of segs.slice(1, -1)) {
+    const p = n.indexOf(s, pos);
+    if (p === -1) return false;
+    pos = p + s.length;
+  }
   return pos <= n.length - segs[segs.length - 1].length;
 }
 
 function parses(file: string, text: string): boolean {
   const ext = path.extname(file);
   if (ext === '.js') return spawnSync(process.execPath, ['--check', '-'], { input: B(text) }).status === 0;
-  if (ext === '.py') return !HAVE_PY || spawnSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.buffer.read())'], { input: B(text) }).status === 0;
+  if (ext === '.py')
+    return !HAVE_PY || spawnSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.buffer.read())'], { input: B(text) }).status === 0;
   if (ext === '.yaml') return YAML.parseAllDocuments(B(text).toString('utf8')).every((d) => !d.errors.length);
   if (ext === '.sh') return spawnSync('sh', ['-n'], { input: B(text) }).status === 0;
   if (ext === '.go') return !/(^|[^\w.])os\.\w/.test(text) || /^import\s+"os"|^\t"os"/m.test(text);
@@ -110,11 +152,12 @@ test.each(ROUNDS)('random files (round %s): span-only rewrites that parse, or un
   const keys = [fakeKey('openai', `${seed}1`), fakeKey('anthropic', `${seed}2`), fakeKey('openai', `${seed}3`)];
   const repo = newRepo();
   const files: Record<string, string> = {};
-  for (const lang of Object.keys(LANGS)) for (const n of [1, 2]) {
-    const f = `${lang}${n}.${lang}`;
-    files[f] = makeFile(lang, r, keys);
-    fs.writeFileSync(path.join(repo, f), B(files[f]));
-  }
+  for (const lang of Object.keys(LANGS))
+    for (const n of [1, 2]) {
+      const f = `${lang}${n}.${lang}`;
+      files[f] = makeFile(lang, r, keys);
+      fs.writeFileSync(path.join(repo, f), B(files[f]));
+    }
   git(repo, ['add', '.']);
   const res = leakguard(['fix', '--yes'], repo);
   for (const k of keys) expect(res.out.includes(k)).toBe(false);
@@ -127,8 +170,13 @@ test.each(ROUNDS)('random files (round %s): span-only rewrites that parse, or un
       expect(res.out).toContain(f);
       continue;
     }
-    expect({ f, spanOnly: spanOnly(orig, now, keys), parses: parses(f, now), keyLeft: keys.some((k) => now.includes(k) || staged.includes(k)) })
-      .toEqual({ f, spanOnly: true, parses: true, keyLeft: false });
+    expect({
+      f,
+      spanOnly: spanOnly(orig, now, keys),
+      parses: parses(f, now),
+      keyLeft: keys.some((k) => now.includes(k) || staged.includes(k)),
+    }).toEqual({ f, spanOnly: true, parses: true, keyLeft: false });
   }
-  if (res.code === 0) expect(spawnSync('git', ['grep', '--cached', '-F', '-e', keys[0], '-e', keys[1], '-e', keys[2]], { cwd: repo }).status).toBe(1);
+  if (res.code === 0)
+    expect(spawnSync('git', ['grep', '--cached', '-F', '-e', keys[0], '-e', keys[1], '-e', keys[2]], { cwd: repo }).status).toBe(1);
 });

@@ -13,7 +13,9 @@ const BARE = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, NO_COLOR
 
 function devDependency(dir: string): void {
   fs.mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'node_modules', '.bin', 'leakguard'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, 'node_modules', '.bin', 'leakguard'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`, {
+    mode: 0o755,
+  });
 }
 
 function blocks(dir: string, file: string): boolean {
@@ -34,7 +36,14 @@ function cleanPasses(dir: string, file: string): boolean {
 test('husky hook ending in exit 0: the step goes before the exit, and uninstall gives the file back', () => {
   const r = newRepo();
   write(r, 'package.json', '{ "name": "app", "private": true }\n');
-  const init = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(path.join(ROOT, 'node_modules', 'husky', 'index.js'))}).then(m => { const e = m.default(); if (e) process.exit(1); })`], { cwd: r });
+  const init = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `import(${JSON.stringify(path.join(ROOT, 'node_modules', 'husky', 'index.js'))}).then(m => { const e = m.default(); if (e) process.exit(1); })`,
+    ],
+    { cwd: r },
+  );
   expect(init.status).toBe(0);
   devDependency(r);
   const own = '#!/usr/bin/env sh\n# my checks\necho own >> .ran\nexit 0\n';
@@ -63,7 +72,7 @@ test('uninstall keeps the lines a user added to the installed hook', () => {
   expect(fs.statSync(hook).mode & 0o100).toBeTruthy();
 });
 
-test('monorepo: installed from a package folder below the root, the hooks find that folder\'s leakguard', () => {
+test("monorepo: installed from a package folder below the root, the hooks find that folder's leakguard", () => {
   const r = newRepo();
   write(r, 'web/package.json', '{ "name": "web", "private": true }\n');
   write(r, '.gitignore', 'node_modules\n');

@@ -17,10 +17,15 @@ export function baselinePathInside(root: string, setting: string): string {
   let probe = file;
   while (!fs.existsSync(probe) && path.dirname(probe) !== probe) probe = path.dirname(probe);
   const real = path.join(fs.realpathSync(probe), path.relative(probe, file));
-  for (const [base, f] of [[root, file], [realRoot, real]]) {
+  for (const [base, f] of [
+    [root, file],
+    [realRoot, real],
+  ]) {
     const rel = path.relative(base, f);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new UserError(`the "baseline" setting ("${setting}") is outside the repository; leakguard writes only inside it: use a path in the repository.`);
+      throw new UserError(
+        `the "baseline" setting ("${setting}") is outside the repository; leakguard writes only inside it: use a path in the repository.`,
+      );
     }
   }
   return file;
@@ -34,12 +39,21 @@ export async function baselineCommand(o: ScanOptions): Promise<number> {
   const files = await collect({ ...base, allHistory: false, paths: ['.'] });
   const seen = new Map<string, BaselineFile['findings'][number]>();
   for (const f of [...history.result.findings, ...files.result.findings]) {
-    if (!seen.has(f.fingerprint)) seen.set(f.fingerprint, { fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, match: redact(f.secret, f.prefix), ...(f.commit ? { commit: f.commit.sha } : {}) });
+    if (!seen.has(f.fingerprint))
+      seen.set(f.fingerprint, {
+        fingerprint: f.fingerprint,
+        ruleId: f.ruleId,
+        file: f.file,
+        match: redact(f.secret, f.prefix),
+        ...(f.commit ? { commit: f.commit.sha } : {}),
+      });
   }
   const out: BaselineFile = { version: 1, createdAt: new Date().toISOString(), findings: [...seen.values()] };
   fs.writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-  process.stdout.write(`leakguard: recorded ${seen.size} finding${seen.size === 1 ? '' : 's'} in ${path.relative(process.cwd(), file) || file}.\n` +
-    `Commit it: scans now report only secrets that are not in it (use --no-baseline to see all).\n` +
-    (seen.size ? `The recorded keys are still exposed in history: rotate them when you can (leakguard explain RULE_ID).\n` : ''));
+  process.stdout.write(
+    `leakguard: recorded ${seen.size} finding${seen.size === 1 ? '' : 's'} in ${path.relative(process.cwd(), file) || file}.\n` +
+      `Commit it: scans now report only secrets that are not in it (use --no-baseline to see all).\n` +
+      (seen.size ? `The recorded keys are still exposed in history: rotate them when you can (leakguard explain RULE_ID).\n` : ''),
+  );
   return 0;
 }

@@ -38,7 +38,8 @@ function printPlan(plans: FilePlan[], refused: Refusal[], names: Map<string, str
   if (plans.length) say('leakguard fix will:');
   for (const p of plans) {
     say(`  ${p.file}`);
-    for (const e of [...p.edits].sort((a, b) => a.from - b.from)) say(`    line ${lineOf(p.before, e.from)}: ${short(e.secret ?? '')} -> ${e.text}`);
+    for (const e of [...p.edits].sort((a, b) => a.from - b.from))
+      say(`    line ${lineOf(p.before, e.from)}: ${short(e.secret ?? '')} -> ${e.text}`);
     if (p.addedImport) say(`    + ${p.addedImport}`);
   }
   const vars = [...new Set(plans.flatMap((p) => p.secrets.map((s) => names.get(s)!)))];
@@ -47,8 +48,19 @@ function printPlan(plans: FilePlan[], refused: Refusal[], names: Map<string, str
 }
 
 export async function fixCommand(yes: boolean, configFile?: string): Promise<number> {
-  const { result, ctx } = await collect({ staged: true, paths: [], format: 'text', redact: true, color: false, baseline: true, config: configFile });
-  if (!result.findings.length) { say('leakguard fix: no staged secrets.'); return 0; }
+  const { result, ctx } = await collect({
+    staged: true,
+    paths: [],
+    format: 'text',
+    redact: true,
+    color: false,
+    baseline: true,
+    config: configFile,
+  });
+  if (!result.findings.length) {
+    say('leakguard fix: no staged secrets.');
+    return 0;
+  }
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const files = [...byFile.keys()].sort();
@@ -68,32 +80,63 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   });
   const existing = readEnvVars(ctx.root);
   const texts = new Map(workable.map((f) => [f, fs.readFileSync(path.join(ctx.root, f)).toString('latin1')]));
-  const choices = workable.flatMap((file) => byFile.get(file)!.map((f) => ({ secret: f.secret, base: envVarFor(f), files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)) })));
+  const choices = workable.flatMap((file) =>
+    byFile
+      .get(file)!
+      .map((f) => ({
+        secret: f.secret,
+        base: envVarFor(f),
+        files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)),
+      })),
+  );
   const names = chooseNames(choices, existing, (f) => texts.get(f) ?? '');
   const drafts: FilePlan[] = [];
   for (const file of workable) {
     const p = planFile(ctx.root, file, [...new Set(byFile.get(file)!.map((f) => f.secret))], (s) => names.get(s)!);
-    if ('why' in p) refused.push(p); else drafts.push(p);
+    if ('why' in p) refused.push(p);
+    else drafts.push(p);
   }
   const bad = await syntaxProblems(drafts, ctx.root);
-  const plans = drafts.filter((p, i) => { if (bad[i]) refused.push({ file: p.file, why: bad[i]! }); return !bad[i]; });
+  const plans = drafts.filter((p, i) => {
+    if (bad[i]) refused.push({ file: p.file, why: bad[i]! });
+    return !bad[i];
+  });
   printPlan(plans, refused, names);
-  if (!plans.length) { say('Nothing was changed.'); return 1; }
-  if (!yes && !(await confirm('Apply? [y/N] '))) { say('Nothing was changed. Run `leakguard fix --yes` to apply without asking.'); return 1; }
-  const gitignoreWasClean = fs.existsSync(path.join(ctx.root, '.gitignore')) ? !(await unstagedChanges(ctx.git, ['.gitignore'])).size : true;
+  if (!plans.length) {
+    say('Nothing was changed.');
+    return 1;
+  }
+  if (!yes && !(await confirm('Apply? [y/N] '))) {
+    say('Nothing was changed. Run `leakguard fix --yes` to apply without asking.');
+    return 1;
+  }
+  const gitignoreWasClean = fs.existsSync(path.join(ctx.root, '.gitignore'))
+    ? !(await unstagedChanges(ctx.git, ['.gitignore'])).size
+    : true;
   const ig = await ensureIgnored(ctx.git, ctx.root);
-  if (ig.problem) { say(`leakguard fix: nothing was changed: ${ig.problem}.`); return 1; }
+  if (ig.problem) {
+    say(`leakguard fix: nothing was changed: ${ig.problem}.`);
+    return 1;
+  }
   // 1. The values go to .env first, so each key is kept before it leaves any file.
   const secrets = [...new Set(plans.flatMap((p) => p.secrets))];
-  appendEnv(ctx.root, secrets.filter((s) => existing.get(names.get(s)!) !== s).map((s) => [names.get(s)!, s]));
+  appendEnv(
+    ctx.root,
+    secrets.filter((s) => existing.get(names.get(s)!) !== s).map((s) => [names.get(s)!, s]),
+  );
   // 2. The files, byte for byte outside the replaced spans, then re-staged (their work tree matched the index).
   for (const p of plans) fs.writeFileSync(path.join(ctx.root, p.file), Buffer.from(p.after, 'latin1'));
   const toStage = plans.map((p) => p.file);
   if (ig.gitignore && gitignoreWasClean) toStage.push('.gitignore');
   await ctx.git.raw(['add', '--', ...toStage]);
   const left = await ctx.git.grepCached([...new Set(result.findings.map((f) => f.secret))]);
-  say(`Done: ${secrets.length} key${secrets.length === 1 ? '' : 's'} moved to ${ENV_FILE}, which git ignores${ig.gitignore ? ` (added to ${ig.gitignore}${gitignoreWasClean ? ' and staged' : ''})` : ''}; the code reads ${secrets.length === 1 ? 'it' : 'them'} from the environment. Re-staged: ${plans.map((p) => p.file).join(', ')}.`);
-  if (left.length) say(`Still staged with a key: ${left.join(', ')}. Move ${left.length === 1 ? 'it' : 'them'} by hand (or unstage: git restore --staged FILE).`);
+  say(
+    `Done: ${secrets.length} key${secrets.length === 1 ? '' : 's'} moved to ${ENV_FILE}, which git ignores${ig.gitignore ? ` (added to ${ig.gitignore}${gitignoreWasClean ? ' and staged' : ''})` : ''}; the code reads ${secrets.length === 1 ? 'it' : 'them'} from the environment. Re-staged: ${plans.map((p) => p.file).join(', ')}.`,
+  );
+  if (left.length)
+    say(
+      `Still staged with a key: ${left.join(', ')}. Move ${left.length === 1 ? 'it' : 'them'} by hand (or unstage: git restore --staged FILE).`,
+    );
   say('If a key was ever shared anywhere else, rotate it: leakguard explain RULE_ID.');
   return refused.length || left.length ? 1 : 0;
 }

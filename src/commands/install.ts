@@ -17,7 +17,11 @@ const LEGACY = /^# leakguard pre-(commit|push) hook\. Installed by/m;
 const backupOf = (hook: string) => `${hook}.pre-leakguard`;
 
 function readOr(file: string): string | null {
-  try { return fs.readFileSync(file, 'utf8'); } catch { return null; }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /** Puts a fresh block in `text` (or refreshes the one there); null when it is already up to date. */
@@ -32,7 +36,10 @@ function installOne(target: HookTarget, hook: string, where: Where, said: string
   const text = readOr(file);
   if (target.kind === 'husky') {
     const next = withBlock(text ?? '', hookBody(`husky-${hook}.sh`, where));
-    if (next === null) { said.push(`${rel} already runs leakguard`); return file; }
+    if (next === null) {
+      said.push(`${rel} already runs leakguard`);
+      return file;
+    }
     fs.writeFileSync(file, next, { mode: 0o755 });
     said.push(`${text === null ? 'created' : hasBlock(text) ? 'updated leakguard in' : 'added leakguard to'} ${rel}`);
     return file;
@@ -42,7 +49,10 @@ function installOne(target: HookTarget, hook: string, where: Where, said: string
   if (text !== null && hasBlock(text)) {
     const next = withBlock(text, body);
     if (next === null) said.push(`${hook} hook already runs leakguard`);
-    else { fs.writeFileSync(file, next); said.push(`updated leakguard's ${hook} hook`); }
+    else {
+      fs.writeFileSync(file, next);
+      said.push(`updated leakguard's ${hook} hook`);
+    }
     return file;
   }
   const legacy = text !== null && LEGACY.test(text); // an older leakguard's whole-file hook: replaced, not kept
@@ -50,7 +60,11 @@ function installOne(target: HookTarget, hook: string, where: Where, said: string
   if (had) fs.renameSync(file, path.join(target.dir, backupOf(hook)));
   fs.writeFileSync(file, `#!/bin/sh\n${addBlock('', body)}`);
   fs.chmodSync(file, 0o755);
-  said.push(had ? `installed the ${hook} hook; your existing ${hook} hook still runs first (kept as ${backupOf(hook)})` : `installed the ${hook} hook`);
+  said.push(
+    had
+      ? `installed the ${hook} hook; your existing ${hook} hook still runs first (kept as ${backupOf(hook)})`
+      : `installed the ${hook} hook`,
+  );
   return file;
 }
 
@@ -67,23 +81,35 @@ function uninstallOne(target: HookTarget, hook: string, said: string[], rel: str
   }
   if (!hasBlock(text)) return;
   const rest = removeBlock(text);
-  if (rest === null) { said.push(`${rel}: leakguard's end marker is gone, so it was left as it is; remove leakguard's lines by hand`); return; }
+  if (rest === null) {
+    said.push(`${rel}: leakguard's end marker is gone, so it was left as it is; remove leakguard's lines by hand`);
+    return;
+  }
   const empty = target.kind === 'git' ? /^(#![^\n]*\n?)?\s*$/.test(rest) : rest === '';
   if (!empty) {
     fs.writeFileSync(file, rest);
-    said.push(`removed leakguard's lines from ${rel}; your own lines stay${target.kind === 'git' && fs.existsSync(backup) ? ` (your earlier hook is still in ${backupOf(hook)})` : ''}`);
+    said.push(
+      `removed leakguard's lines from ${rel}; your own lines stay${target.kind === 'git' && fs.existsSync(backup) ? ` (your earlier hook is still in ${backupOf(hook)})` : ''}`,
+    );
     return;
   }
   fs.rmSync(file);
-  if (target.kind === 'git' && fs.existsSync(backup)) { fs.renameSync(backup, file); said.push(`removed leakguard's ${hook} hook and put the previous one back`); }
-  else said.push(`removed leakguard from ${rel}`);
+  if (target.kind === 'git' && fs.existsSync(backup)) {
+    fs.renameSync(backup, file);
+    said.push(`removed leakguard's ${hook} hook and put the previous one back`);
+  } else said.push(`removed leakguard from ${rel}`);
 }
 
 /**
  * Checks that each installed hook will run leakguard's step. Problems with the hook itself are errors;
  * what only the user can change (leakguard not found now, husky not set up) is a warning.
  */
-async function verify(target: HookTarget, files: string[], root: string, where: Where): Promise<{ problems: string[]; warnings: string[] }> {
+async function verify(
+  target: HookTarget,
+  files: string[],
+  root: string,
+  where: Where,
+): Promise<{ problems: string[]; warnings: string[] }> {
   const problems: string[] = [];
   const warnings: string[] = [];
   for (const file of files) {
@@ -93,10 +119,19 @@ async function verify(target: HookTarget, files: string[], root: string, where: 
     if (why) problems.push(`${rel}: ${why}`);
     const sh = await runProcess('sh', ['-n'], text);
     if (sh && sh.code !== 0) problems.push(`${rel}: the hook is not valid sh (${sh.stderr.trim().split('\n')[0]})`);
-    if (target.kind === 'git') { try { fs.accessSync(file, fs.constants.X_OK); } catch { problems.push(`${rel}: not executable`); } }
-    else if (!fs.existsSync(path.join(target.dir, '_', path.basename(file)))) warnings.push(`${rel}: husky's runner (.husky/_/${path.basename(file)}) is missing; run \`npx husky\``);
+    if (target.kind === 'git') {
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+      } catch {
+        problems.push(`${rel}: not executable`);
+      }
+    } else if (!fs.existsSync(path.join(target.dir, '_', path.basename(file))))
+      warnings.push(`${rel}: husky's runner (.husky/_/${path.basename(file)}) is missing; run \`npx husky\``);
   }
-  if (!hookFindsLeakguard(root, where)) warnings.push('the hooks cannot find leakguard from the repository root yet: install it in the project (npm i -D leakguard) or globally');
+  if (!hookFindsLeakguard(root, where))
+    warnings.push(
+      'the hooks cannot find leakguard from the repository root yet: install it in the project (npm i -D leakguard) or globally',
+    );
   return { problems, warnings };
 }
 
@@ -110,10 +145,16 @@ export async function installCommand(uninstall: boolean): Promise<number> {
   for (const hook of HOOKS) {
     const rel = path.relative(root, path.join(target.dir, hook));
     if (uninstall) uninstallOne(target, hook, said, rel);
-    else { const f = installOne(target, hook, where, said, rel); if (f) files.push(f); }
+    else {
+      const f = installOne(target, hook, where, said, rel);
+      if (f) files.push(f);
+    }
   }
-  const place = target.kind === 'husky' ? `husky (${path.relative(root, target.dir) || '.'})` : path.relative(root, target.dir) || target.dir;
-  process.stdout.write(`leakguard ${uninstall ? 'uninstall' : 'install'} in ${place}:\n${(said.length ? said : ['nothing to do']).map((s) => `  ${s}`).join('\n')}\n`);
+  const place =
+    target.kind === 'husky' ? `husky (${path.relative(root, target.dir) || '.'})` : path.relative(root, target.dir) || target.dir;
+  process.stdout.write(
+    `leakguard ${uninstall ? 'uninstall' : 'install'} in ${place}:\n${(said.length ? said : ['nothing to do']).map((s) => `  ${s}`).join('\n')}\n`,
+  );
   if (uninstall) return 0;
   const { problems, warnings } = await verify(target, files, root, where);
   for (const p of problems) process.stderr.write(`leakguard install: ${p}\n`);

@@ -30,15 +30,31 @@ function constantContext(text: string, t: Token, lang: Lang, file: string): stri
   if (lang === 'go') {
     if (/^\s*const\b/.test(before)) return 'Go constants cannot read the environment';
     const lines = text.slice(0, t.start).split('\n').reverse();
-    for (const l of lines.slice(1)) { if (/^\)/.test(l) || /^(func|var|type|import)\b/.test(l)) break; if (/^const\s*\(/.test(l)) return 'Go constants cannot read the environment'; }
+    for (const l of lines.slice(1)) {
+      if (/^\)/.test(l) || /^(func|var|type|import)\b/.test(l)) break;
+      if (/^const\s*\(/.test(l)) return 'Go constants cannot read the environment';
+    }
   }
   if (lang === 'c' && /(\bcase\s+|@\w+\s*\([^)]*|\bconst\b.*)$/.test(before)) return 'the value must be a constant here';
-  if (lang === 'js' && (/^\s*(export\s+)?(enum|type|import|declare)\b/.test(before) || /\bfrom\s*$/.test(before)) && !/=\s*$/.test(before)) return 'the string is not a value here';
-  if (/\.(ts|tsx|mts|cts)$/i.test(file) && /\benum\b/.test(text.slice(Math.max(0, t.start - 400), t.start)) && /^\s*\w+\s*=\s*$/.test(before)) return 'TypeScript enum members must be constants';
+  if (lang === 'js' && (/^\s*(export\s+)?(enum|type|import|declare)\b/.test(before) || /\bfrom\s*$/.test(before)) && !/=\s*$/.test(before))
+    return 'the string is not a value here';
+  if (
+    /\.(ts|tsx|mts|cts)$/i.test(file) &&
+    /\benum\b/.test(text.slice(Math.max(0, t.start - 400), t.start)) &&
+    /^\s*\w+\s*=\s*$/.test(before)
+  )
+    return 'TypeScript enum members must be constants';
   return null;
 }
 
-function inString(text: string, file: string, lang: Lang, t: Token, occ: { at: number; secret: string }[], varOf: (s: string) => string): Edit[] | string {
+function inString(
+  text: string,
+  file: string,
+  lang: Lang,
+  t: Token,
+  occ: { at: number; secret: string }[],
+  varOf: (s: string) => string,
+): Edit[] | string {
   for (const o of occ) if (/(^|[^\\])(\\\\)*\\$/.test(text.slice(t.body[0], o.at))) return 'the key follows an escape character';
   if (t.body[1] === t.end && t.quote) return 'the string is not closed';
   const whole = occ.length === 1 && occ[0].at === t.body[0] && occ[0].at + occ[0].secret.length === t.body[1];
@@ -46,19 +62,35 @@ function inString(text: string, file: string, lang: Lang, t: Token, occ: { at: n
     const why = constantContext(text, t, lang, file);
     return why ?? [{ from: t.start, to: t.end, text: read(file, lang, varOf(occ[0].secret), t), secret: occ[0].secret }];
   }
-  if (t.kind === 'template') return occ.map((o) => ({ from: o.at, to: o.at + o.secret.length, text: `\${${read(file, lang, varOf(o.secret), t)}}`, secret: o.secret }));
+  if (t.kind === 'template')
+    return occ.map((o) => ({
+      from: o.at,
+      to: o.at + o.secret.length,
+      text: `\${${read(file, lang, varOf(o.secret), t)}}`,
+      secret: o.secret,
+    }));
   if (lang === 'py' && /[fF]/.test(t.prefix) && !/[bB]/.test(t.prefix)) {
     const other = t.quote.length === 3 ? "'" : t.quote === '"' ? "'" : '"';
-    return occ.map((o) => ({ from: o.at, to: o.at + o.secret.length, text: `{${read(file, lang, varOf(o.secret), t).replace(/"/g, other)}}`, secret: o.secret }));
+    return occ.map((o) => ({
+      from: o.at,
+      to: o.at + o.secret.length,
+      text: `{${read(file, lang, varOf(o.secret), t).replace(/"/g, other)}}`,
+      secret: o.secret,
+    }));
   }
   const [before] = lineAround(text, t.start);
   const [, after] = lineAround(text, t.end);
-  if (!CONCAT_EXT.test(file) || /[bBfF]/.test(t.prefix) || t.quote.length === 3 || text.slice(t.start, t.end).includes('\n')) return 'the key is part of a longer string that leakguard cannot split safely';
-  if (!BEFORE_OK.test(before) || !AFTER_OK.test(after)) return 'the key is part of a longer string, and splitting it here could change what the code means';
+  if (!CONCAT_EXT.test(file) || /[bBfF]/.test(t.prefix) || t.quote.length === 3 || text.slice(t.start, t.end).includes('\n'))
+    return 'the key is part of a longer string that leakguard cannot split safely';
+  if (!BEFORE_OK.test(before) || !AFTER_OK.test(after))
+    return 'the key is part of a longer string, and splitting it here could change what the code means';
   const lit = (from: number, to: number) => (from < to ? `${t.prefix}${t.quote}${text.slice(from, to)}${t.quote}` : '');
   const parts: string[] = [];
   let from = t.body[0];
-  for (const o of occ) { parts.push(lit(from, o.at), read(file, lang, varOf(o.secret), t)); from = o.at + o.secret.length; }
+  for (const o of occ) {
+    parts.push(lit(from, o.at), read(file, lang, varOf(o.secret), t));
+    from = o.at + o.secret.length;
+  }
   parts.push(lit(from, t.body[1]));
   return [{ from: t.start, to: t.end, text: parts.filter(Boolean).join(' + '), secret: occ[0].secret }];
 }
@@ -72,7 +104,10 @@ export function rewriteCode(file: string, lang: Lang, text: string, secrets: str
   for (const o of occ) {
     const t = tokenAt(tokens, o.at, o.at + o.secret.length);
     if (!t) return { refuse: `the key on line ${lineOf(text, o.at)} is not inside a string leakguard can rewrite` };
-    if (t.kind === 'comment') { edits.push({ from: o.at, to: o.at + o.secret.length, text: varOf(o.secret), secret: o.secret }); continue; }
+    if (t.kind === 'comment') {
+      edits.push({ from: o.at, to: o.at + o.secret.length, text: varOf(o.secret), secret: o.secret });
+      continue;
+    }
     byToken.set(t, [...(byToken.get(t) ?? []), o]);
   }
   let code = false;

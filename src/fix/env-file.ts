@@ -25,7 +25,8 @@ export async function envFileProblem(git: Git, root: string): Promise<string | n
   const file = path.join(root, ENV_FILE);
   const st = fs.lstatSync(file, { throwIfNoEntry: false });
   if (st && !st.isFile()) return `${ENV_FILE} is not a plain file (a link or a folder), so leakguard will not write keys into it`;
-  if ((await git.raw(['ls-files', '--', ENV_FILE])).trim()) return `${ENV_FILE} is tracked by git, so a key written there would be committed; untrack it (git rm --cached ${ENV_FILE}, add it to .gitignore) and run fix again`;
+  if ((await git.raw(['ls-files', '--', ENV_FILE])).trim())
+    return `${ENV_FILE} is tracked by git, so a key written there would be committed; untrack it (git rm --cached ${ENV_FILE}, add it to .gitignore) and run fix again`;
   return null;
 }
 
@@ -48,7 +49,8 @@ export async function ensureIgnored(git: Git, root: string): Promise<{ gitignore
   const eol = /\r\n/.test(cur) ? '\r\n' : '\n';
   fs.writeFileSync(gi, Buffer.from(cur + (cur && !cur.endsWith('\n') ? eol : '') + `/${ENV_FILE}${eol}`, 'latin1'));
   if (await ignored(git)) return { gitignore: '.gitignore' };
-  if (before) fs.writeFileSync(gi, before); else fs.rmSync(gi);
+  if (before) fs.writeFileSync(gi, before);
+  else fs.rmSync(gi);
   return { problem: `git would still not ignore ${ENV_FILE} after adding it to .gitignore (a rule un-ignores it), so no key was moved` };
 }
 

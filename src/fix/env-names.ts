@@ -4,7 +4,11 @@
  * it, and no file that will read it sets it itself (a script that assigns the variable would make a later
  * read give its value, not the key's). A new suffixed name must not appear in those files at all.
  */
-export interface EnvChoice { secret: string; base: string; files: string[] }
+export interface EnvChoice {
+  secret: string;
+  base: string;
+  files: string[];
+}
 
 const SHELL = /\.(sh|bash|zsh|ya?ml)$/i;
 
@@ -12,13 +16,27 @@ const SHELL = /\.(sh|bash|zsh|ya?ml)$/i;
 export function setsVar(text: string, name: string, file: string): boolean {
   const re = new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 80), m.index).split('\n').pop() ?? '';
+    const before =
+      text
+        .slice(Math.max(0, m.index - 80), m.index)
+        .split('\n')
+        .pop() ?? '';
     const after = text.slice(m.index + name.length, m.index + name.length + 8);
-    if (/(process\.env\.|process\.env\[\s*["'`]|environ\[\s*["']|ENV\[\s*["'])$/.test(before) && /^["'`]?\]?\s*([-+*/|&]|\?\?)?=(?!=)/.test(after)) return true;
-    if (/(delete\s+process\.env\.?\[?["'`]?|Setenv\(\s*"|Unsetenv\(\s*"|putenv\(\s*["']|unsetenv\(\s*["']|(pop|setdefault|update)\(\s*["']|ENV\.delete\(\s*["'])$/.test(before)) return true;
+    if (
+      /(process\.env\.|process\.env\[\s*["'`]|environ\[\s*["']|ENV\[\s*["'])$/.test(before) &&
+      /^["'`]?\]?\s*([-+*/|&]|\?\?)?=(?!=)/.test(after)
+    )
+      return true;
+    if (
+      /(delete\s+process\.env\.?\[?["'`]?|Setenv\(\s*"|Unsetenv\(\s*"|putenv\(\s*["']|unsetenv\(\s*["']|(pop|setdefault|update)\(\s*["']|ENV\.delete\(\s*["'])$/.test(
+        before,
+      )
+    )
+      return true;
     if (SHELL.test(file)) {
       if (/^\+?=/.test(after) && !/\$\{?$/.test(before)) return true;
-      if (/\b(export|unset|local|declare|readonly|typeset|read|for|getopts)\b[^;&|\n]*$/.test(before) && !/\$\{?$/.test(before)) return true;
+      if (/\b(export|unset|local|declare|readonly|typeset|read|for|getopts)\b[^;&|\n]*$/.test(before) && !/\$\{?$/.test(before))
+        return true;
       if (/\$\{$/.test(before) && /^:?[=?]/.test(after)) return true;
     }
   }

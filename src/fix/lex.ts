@@ -39,24 +39,32 @@ export function lex(text: string, lang: Lang): Token[] {
   const readString = (q: string, from: number, raw: boolean): number => {
     const multi = q.length === 3 || q === '`';
     for (let j = from; j < n; j++) {
-      if (text[j] === '\\' && (!raw || lang === 'py')) { j++; continue; } // a Python raw string still cannot end on \"
+      if (text[j] === '\\' && (!raw || lang === 'py')) {
+        j++;
+        continue;
+      } // a Python raw string still cannot end on \"
       if (text.startsWith(q, j)) return j + q.length;
       if (!multi && text[j] === '\n') return j;
     }
     return n;
   };
-  const readTemplate = (from: number): number => { // `${...}` holds code that may hold strings and templates
+  const readTemplate = (from: number): number => {
+    // `${...}` holds code that may hold strings and templates
     for (let j = from; j < n; j++) {
-      if (text[j] === '\\') { j++; continue; }
+      if (text[j] === '\\') {
+        j++;
+        continue;
+      }
       if (text[j] === '`') return j + 1;
       if (text.startsWith('${', j)) j = code(j + 2, true) - 1;
     }
     return n;
   };
-  const push = (kind: TokenKind, start: number, end: number, body: [number, number], quote = '', prefix = '') => out.push({ kind, start, end, body, quote, prefix });
+  const push = (kind: TokenKind, start: number, end: number, body: [number, number], quote = '', prefix = '') =>
+    out.push({ kind, start, end, body, quote, prefix });
   const code = (from: number, inBraces: boolean): number => {
     let depth = 0;
-    for (let j = from; j < n; ) {
+    for (let j = from; j < n;) {
       const c = text[j];
       if (hashComments ? c === '#' : text.startsWith('//', j)) {
         const e = text.indexOf('\n', j);
@@ -78,7 +86,14 @@ export function lex(text: string, lang: Lang): Token[] {
         const bodyStart = j + q.length;
         const end = c === '`' && lang === 'js' ? readTemplate(bodyStart) : readString(q, bodyStart, c === '`' || /[rR]/.test(prefix));
         const closed = end - q.length >= bodyStart && text.startsWith(q, end - q.length);
-        push(c === '`' && lang === 'js' ? 'template' : 'string', j - prefix.length, end, [bodyStart, closed ? end - q.length : end], q, prefix);
+        push(
+          c === '`' && lang === 'js' ? 'template' : 'string',
+          j - prefix.length,
+          end,
+          [bodyStart, closed ? end - q.length : end],
+          q,
+          prefix,
+        );
         j = end;
         recent = '"';
         continue;
@@ -86,7 +101,10 @@ export function lex(text: string, lang: Lang): Token[] {
       if (lang === 'js' && c === '/' && REGEX_AFTER.test(recent.trimEnd())) {
         let k = j + 1;
         for (let cls = false; k < n && text[k] !== '\n'; k++) {
-          if (text[k] === '\\') { k++; continue; }
+          if (text[k] === '\\') {
+            k++;
+            continue;
+          }
           if (text[k] === '[') cls = true;
           else if (text[k] === ']') cls = false;
           else if (text[k] === '/' && !cls) break;

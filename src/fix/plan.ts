@@ -12,8 +12,18 @@ import { rewriteYaml } from './yaml';
 import { ensureGoOs, ensurePythonOs } from './imports';
 import { applyEdits, type Edit, type Rewrite } from './edits';
 
-export interface FilePlan { file: string; before: string; after: string; edits: Edit[]; secrets: string[]; addedImport?: string }
-export interface Refusal { file: string; why: string }
+export interface FilePlan {
+  file: string;
+  before: string;
+  after: string;
+  edits: Edit[];
+  secrets: string[];
+  addedImport?: string;
+}
+export interface Refusal {
+  file: string;
+  why: string;
+}
 
 /** A file's bytes as a string of one char per byte: every byte outside the edits is written back as it was. */
 export const readBytes = (abs: string) => fs.readFileSync(abs).toString('latin1');
@@ -22,14 +32,18 @@ function rewrite(file: string, text: string, secrets: string[], varOf: (s: strin
   if (/\.ya?ml$/i.test(file)) return rewriteYaml(text, secrets, varOf);
   if (/\.(sh|bash|zsh)$/i.test(file)) return rewriteShell(text, secrets, varOf);
   const lang = langOf(file);
-  if (!lang) return { refuse: `leakguard cannot make a ${path.extname(file) || path.basename(file)} file read an environment variable; move the key by hand` };
+  if (!lang)
+    return {
+      refuse: `leakguard cannot make a ${path.extname(file) || path.basename(file)} file read an environment variable; move the key by hand`,
+    };
   return rewriteCode(file, lang, text, secrets, varOf);
 }
 
 /** The rewrite of one file, not yet checked by a parser (see syntaxProblems). */
 export function planFile(root: string, file: string, secrets: string[], varOf: (s: string) => string): FilePlan | Refusal {
   const before = readBytes(path.join(root, file));
-  if (secrets.some((s) => !before.includes(s))) return { file, why: 'a key is not written out in the file (encoded or split), so it cannot be replaced' };
+  if (secrets.some((s) => !before.includes(s)))
+    return { file, why: 'a key is not written out in the file (encoded or split), so it cannot be replaced' };
   const r = rewrite(file, before, secrets, varOf);
   if ('refuse' in r) return { file, why: r.refuse };
   const edited = applyEdits(before, r.edits);

@@ -12,7 +12,11 @@ function docs(text: string): unknown[] | null {
   const all = YAML.parseAllDocuments(Buffer.from(text, 'latin1').toString('utf8'));
   const list = Array.isArray(all) ? all : [all];
   if (list.some((d) => d.errors.length)) return null;
-  try { return list.map((d) => d.toJS({ maxAliasCount: 1000 })); } catch { return null; }
+  try {
+    return list.map((d) => d.toJS({ maxAliasCount: 1000 }));
+  } catch {
+    return null;
+  }
 }
 
 function mapStrings(v: unknown, f: (s: string) => string): unknown {
@@ -32,7 +36,9 @@ export function rewriteYaml(text: string, secrets: string[], varOf: (s: string) 
     const to = o.at + o.secret.length;
     const q = text[o.at - 1];
     const quoted = (q === '"' || q === "'") && text[to] === q;
-    const bare = /(^|[:\-[{,]\s|[[{,])\s*$/.test(text.slice(text.lastIndexOf('\n', o.at - 1) + 1, o.at)) && /^[ \t]*($|\r?\n|#|,|\]|\})/.test(text.slice(to, to + 20));
+    const bare =
+      /(^|[:\-[{,]\s|[[{,])\s*$/.test(text.slice(text.lastIndexOf('\n', o.at - 1) + 1, o.at)) &&
+      /^[ \t]*($|\r?\n|#|,|\]|\})/.test(text.slice(to, to + 20));
     return { from: o.at, to, text: !quoted && bare ? `"\${${varOf(o.secret)}}"` : `\${${varOf(o.secret)}}`, secret: o.secret };
   });
   let after = text;

@@ -9,7 +9,10 @@ import path from 'node:path';
 const TEMPLATES = path.resolve(__dirname, '..', '..', '..', 'hooks');
 const BIN = path.join('node_modules', '.bin', 'leakguard');
 
-export interface Where { pkg: string; bin: string }
+export interface Where {
+  pkg: string;
+  bin: string;
+}
 
 const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const read = (name: string) => fs.readFileSync(path.join(TEMPLATES, name), 'utf8');
@@ -29,7 +32,10 @@ export function whereInstalled(root: string, from: string): Where {
 export function hookBody(template: string, where: Where): string {
   const what = template.includes('pre-push') ? 'push' : 'commit';
   const find = read('find-leakguard.sh').replace('@PKG@', sq(where.pkg)).replace('@BIN@', sq(where.bin)).replace('@WHAT@', what).trimEnd();
-  return read(template).replace(/^#!.*\n/, '').replace('@FIND@', find).trimEnd();
+  return read(template)
+    .replace(/^#!.*\n/, '')
+    .replace('@FIND@', find)
+    .trimEnd();
 }
 
 /** Whether a leakguard the hook looks for exists now (run from the work tree's root). */

@@ -34,7 +34,10 @@ export function addBlock(text: string, body: string): string {
 
 /** The text without leakguard's block; null when the block's end marker was removed (then nothing is touched). */
 export function removeBlock(text: string): string | null {
-  for (const [marker, nl] of [[BEGIN_NL, '\n'], [BEGIN, '']] as const) {
+  for (const [marker, nl] of [
+    [BEGIN_NL, '\n'],
+    [BEGIN, ''],
+  ] as const) {
     const start = text.indexOf(marker);
     if (start === -1) continue;
     const endAt = text.indexOf(END, start);
@@ -59,7 +62,7 @@ export function blockBody(text: string): string | null {
 /** Why leakguard's block would not run in this hook (a line before it can end the script), or null. */
 export function whyBlockWontRun(text: string): string | null {
   const start = [BEGIN, BEGIN_NL].map((m) => text.indexOf(m)).find((i) => i !== -1);
-  if (start === undefined) return 'leakguard\'s lines are not in it';
+  if (start === undefined) return "leakguard's lines are not in it";
   const early = text.slice(0, start).split('\n').find(stops);
   return early ? `the line "${early.trim().slice(0, 60)}" before leakguard's lines can end the hook first` : null;
 }
