@@ -129,6 +129,25 @@ export class Git {
     });
   }
 
+  /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */
+  grepCached(patterns: string[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const args = ['grep', '--cached', '-l', '-z', '-F', '-f', '-'];
+      const child = this.spawn(args);
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('error', (e) => reject(toGitError(e, args)));
+      child.on('close', (code) => {
+        if (code === 0 || (code === 1 && !err.length)) resolve(Buffer.concat(out).toString('utf8').split('\0').filter(Boolean));
+        else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
+      });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(patterns.join('\n') + '\n');
+    });
+  }
+
   private spawn(args: string[]) {
     const cfg = SAFE_CONFIG.flatMap((c) => ['-c', c]);
     return spawn('git', [...cfg, ...GLOBAL_FLAGS, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
@@ -146,4 +165,30 @@ function toGitError(e: unknown, args: string[]): GitError {
   const first = msg.find((l) => /^(fatal|error):/.test(l)) ?? msg[0] ?? 'unknown error';
   if (/not a git repository/i.test(first)) return new GitError('this is not a git repository.', 'Run leakguard inside a git work tree, or scan files with `leakguard scan PATH`.');
   return new GitError(`git ${args[0]} failed: ${first.replace(/^(fatal|error):\s*/, '')}`);
+}
+
+export interface ProcessResult { code: number; stdout: string; stderr: string }
+
+/**
+ * Runs another program with `input` on stdin (a language's own syntax checker, for `fix` and `install`).
+ * Resolves null when the program is not installed or does not finish within 20 s; never throws.
+ */
+export function runProcess(cmd: string, args: string[], input: string | Buffer, cwd?: string): Promise<ProcessResult | null> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn(cmd, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], timeout: 20000 });
+    } catch {
+      resolve(null);
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', () => resolve(null));
+    child.on('close', (code, signal) => resolve(signal ? null : { code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
 }

@@ -1,31 +1,25 @@
 /**
- * `leakguard fix [--yes]`: for each staged finding in a source file, move the key into a git-ignored
- * .env and make the code read the environment variable instead, then re-stage the file. It shows the
- * change and asks first unless --yes. The key is never lost: it is written to .env before it leaves
- * the file, and a file it cannot rewrite safely is left alone and named.
+ * `leakguard fix [--yes]`: for each staged file with findings, move every reported key into the git-ignored
+ * .env and make the code read the environment variable instead, then re-stage the file. It works on bytes
+ * (nothing outside the replaced spans changes), checks each rewrite with the language's parser, and leaves a
+ * file alone, saying why in one line, whenever it cannot be sure. It shows the change and asks unless --yes.
+ * The key is never lost: it is written to .env before it leaves the file. It never prints a whole key.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { collect } from './scan';
 import type { Finding } from '../engine/finding';
-import { ensurePythonImport, rewriteLine } from '../fix/rewrite';
+import { planFile, type FilePlan, type Refusal } from '../fix/plan';
+import { chooseNames } from '../fix/env-names';
+import { syntaxProblems } from '../fix/syntax';
+import { appendEnv, ENV_FILE, ensureIgnored, envFileProblem, readEnvVars } from '../fix/env-file';
+import { lineOf } from '../fix/edits';
+import type { Git } from '../git';
 
-interface Plan { file: string; lineNo: number; before: string; after: string; envVar: string; secret: string; needsImport?: string }
-
-function envVarFor(f: Finding): string {
-  return f.envVars[0] ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
-}
-
-function readEnvFile(file: string): Map<string, string> {
-  const vars = new Map<string, string>();
-  if (!fs.existsSync(file)) return vars;
-  for (const l of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(l);
-    if (m) vars.set(m[1], m[2].replace(/^["']|["']$/g, ''));
-  }
-  return vars;
-}
+const envVarFor = (f: Finding) => f.envVars[0] ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+const short = (s: string) => `${s.slice(0, Math.min(6, Math.floor(s.length / 3)))}\u2026`;
+const say = (s: string) => process.stdout.write(`${s}\n`);
 
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -35,75 +29,114 @@ async function confirm(question: string): Promise<boolean> {
   return /^y(es)?$/i.test(answer.trim());
 }
 
+/** Files whose work tree differs from the index (their fix could not be staged alone). */
+async function unstagedChanges(git: Git, files: string[]): Promise<Set<string>> {
+  return new Set((await git.raw(['diff', '--name-only', '--no-renames', '--', ...files])).split('\n').filter(Boolean));
+}
+
+function printPlan(plans: FilePlan[], refused: Refusal[], names: Map<string, string>): void {
+  if (plans.length) say('leakguard fix will:');
+  for (const p of plans) {
+    say(`  ${p.file}`);
+    for (const e of [...p.edits].sort((a, b) => a.from - b.from))
+      say(`    line ${lineOf(p.before, e.from)}: ${short(e.secret ?? '')} -> ${e.text}`);
+    if (p.addedImport) say(`    + ${p.addedImport}`);
+  }
+  const vars = [...new Set(plans.flatMap((p) => p.secrets.map((s) => names.get(s)!)))];
+  if (plans.length) say(`  ${ENV_FILE}: ${vars.join(', ')} (git must ignore it; leakguard checks)`);
+  for (const r of refused) say(`  left alone ${r.file}: ${r.why}`);
+}
+
 export async function fixCommand(yes: boolean, configFile?: string): Promise<number> {
-  const { result, ctx } = await collect({ staged: true, paths: [], format: 'text', redact: true, color: false, baseline: true, config: configFile });
+  const { result, ctx } = await collect({
+    staged: true,
+    paths: [],
+    format: 'text',
+    redact: true,
+    color: false,
+    baseline: true,
+    config: configFile,
+  });
   if (!result.findings.length) {
-    process.stdout.write('leakguard fix: no staged secrets.\n');
+    say('leakguard fix: no staged secrets.');
     return 0;
   }
-  const envFile = path.join(ctx.root, '.env');
-  const existing = readEnvFile(envFile);
-  const plans: Plan[] = [];
-  const skipped: string[] = [];
-  const taken = new Map<string, string>(); // env var -> secret, for this run
-  for (const f of result.findings) {
-    const abs = path.join(ctx.root, f.file);
-    const text = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : null;
-    const lines = text?.split('\n') ?? [];
-    const idx = lines.findIndex((l) => l.includes(f.secret));
-    let envVar = envVarFor(f);
-    for (let n = 2; (existing.has(envVar) && existing.get(envVar) !== f.secret) || (taken.has(envVar) && taken.get(envVar) !== f.secret); n++) envVar = `${envVarFor(f)}_${n}`;
-    const rw = idx === -1 ? null : rewriteLine(f.file, lines[idx], f.secret, envVar);
-    if (!rw) { skipped.push(`${f.file}:${f.line} (${f.title}): not a plain string literal in a language leakguard can rewrite; move it by hand`); continue; }
-    taken.set(envVar, f.secret);
-    plans.push({ file: f.file, lineNo: idx + 1, before: lines[idx], after: rw.line, envVar, secret: f.secret, needsImport: rw.needsImport });
-  }
-  for (const s of skipped) process.stdout.write(`  skipped ${s}\n`);
-  if (!plans.length) return 1;
-  process.stdout.write('leakguard fix will:\n');
-  for (const p of plans) {
-    const red = (s: string) => s.split(p.secret).join(`${p.secret.slice(0, 6)}\u2026`);
-    process.stdout.write(`  ${p.file}:${p.lineNo}\n    - ${red(p.before).trim()}\n    + ${p.after.trim()}\n`);
-  }
-  const newVars = [...new Set(plans.map((p) => p.envVar))].filter((v) => !existing.has(v));
-  process.stdout.write(`  .env: add ${newVars.join(', ') || '(nothing new)'}; make sure .env is ignored by git; re-stage the changed files.\n`);
-  if (!yes && !(await confirm('Apply? [y/N] '))) {
-    process.stdout.write('Nothing was changed. Run `leakguard fix --yes` to apply without asking.\n');
+  const byFile = new Map<string, Finding[]>();
+  for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const files = [...byFile.keys()].sort();
+  const envProblem = await envFileProblem(ctx.git, ctx.root);
+  if (envProblem) {
+    say(`leakguard fix: nothing was changed: ${envProblem}.`);
+    for (const f of files) say(`  left alone ${f}: its keys would have gone to ${ENV_FILE}`);
     return 1;
   }
-  // 1. The values go to .env first, so the key is kept before it leaves any file.
-  const add = plans.filter((p, i) => !existing.has(p.envVar) && plans.findIndex((q) => q.envVar === p.envVar) === i).map((p) => `${p.envVar}=${p.secret}\n`);
-  if (add.length) {
-    const cur = fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : '';
-    fs.writeFileSync(envFile, cur + (cur && !cur.endsWith('\n') ? '\n' : '') + add.join(''), { mode: 0o600 });
+  const refused: Refusal[] = [];
+  const dirty = await unstagedChanges(ctx.git, files);
+  const workable = files.filter((f) => {
+    if (!fs.existsSync(path.join(ctx.root, f))) refused.push({ file: f, why: 'it is not in the work tree' });
+    else if (dirty.has(f)) refused.push({ file: f, why: 'it has changes that are not staged; stage or stash them, then run fix again' });
+    else return true;
+    return false;
+  });
+  const existing = readEnvVars(ctx.root);
+  const texts = new Map(workable.map((f) => [f, fs.readFileSync(path.join(ctx.root, f)).toString('latin1')]));
+  const choices = workable.flatMap((file) =>
+    byFile
+      .get(file)!
+      .map((f) => ({
+        secret: f.secret,
+        base: envVarFor(f),
+        files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)),
+      })),
+  );
+  const names = chooseNames(choices, existing, (f) => texts.get(f) ?? '');
+  const drafts: FilePlan[] = [];
+  for (const file of workable) {
+    const p = planFile(ctx.root, file, [...new Set(byFile.get(file)!.map((f) => f.secret))], (s) => names.get(s)!);
+    if ('why' in p) refused.push(p);
+    else drafts.push(p);
   }
-  // 2. .env must never be committed.
-  const ignored = (await ctx.git.tryRaw(['check-ignore', '--', '.env']))?.trim();
-  const toStage = new Set<string>();
-  if (!ignored) {
-    const gi = path.join(ctx.root, '.gitignore');
-    const cur = fs.existsSync(gi) ? fs.readFileSync(gi, 'utf8') : '';
-    fs.writeFileSync(gi, cur + (cur && !cur.endsWith('\n') ? '\n' : '') + '.env\n');
-    toStage.add('.gitignore');
+  const bad = await syntaxProblems(drafts, ctx.root);
+  const plans = drafts.filter((p, i) => {
+    if (bad[i]) refused.push({ file: p.file, why: bad[i]! });
+    return !bad[i];
+  });
+  printPlan(plans, refused, names);
+  if (!plans.length) {
+    say('Nothing was changed.');
+    return 1;
   }
-  // 3. Rewrite the lines, then re-stage (only files whose work tree matched the index, so nothing
-  //    else unstaged gets committed by accident).
-  const byFile = new Map<string, Plan[]>();
-  for (const p of plans) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-  const notStaged: string[] = [];
-  for (const [file, ps] of byFile) {
-    const clean = (await ctx.git.raw(['diff', '--name-only', '--', file])).trim() === '';
-    const abs = path.join(ctx.root, file);
-    let text = fs.readFileSync(abs, 'utf8');
-    for (const p of ps) text = text.split(p.before).join(p.after);
-    if (ps.some((p) => p.needsImport === 'import os')) text = ensurePythonImport(text);
-    fs.writeFileSync(abs, text);
-    if (clean) toStage.add(file); else notStaged.push(file);
+  if (!yes && !(await confirm('Apply? [y/N] '))) {
+    say('Nothing was changed. Run `leakguard fix --yes` to apply without asking.');
+    return 1;
   }
-  if (toStage.size) await ctx.git.raw(['add', '--', ...toStage]);
-  process.stdout.write(`Done: the keys are in .env (ignored by git) and the code reads them from the environment.\n`);
-  if (notStaged.length) process.stdout.write(`Not re-staged, because they had other unstaged changes: ${notStaged.join(', ')}. Stage the fix with git add -p.\n`);
-  if (plans.some((p) => p.needsImport === 'import "os"')) process.stdout.write('Go files need "os" in their imports.\n');
-  process.stdout.write('If a key was ever shared anywhere else, rotate it: leakguard explain RULE_ID.\n');
-  return skipped.length ? 1 : 0;
+  const gitignoreWasClean = fs.existsSync(path.join(ctx.root, '.gitignore'))
+    ? !(await unstagedChanges(ctx.git, ['.gitignore'])).size
+    : true;
+  const ig = await ensureIgnored(ctx.git, ctx.root);
+  if (ig.problem) {
+    say(`leakguard fix: nothing was changed: ${ig.problem}.`);
+    return 1;
+  }
+  // 1. The values go to .env first, so each key is kept before it leaves any file.
+  const secrets = [...new Set(plans.flatMap((p) => p.secrets))];
+  appendEnv(
+    ctx.root,
+    secrets.filter((s) => existing.get(names.get(s)!) !== s).map((s) => [names.get(s)!, s]),
+  );
+  // 2. The files, byte for byte outside the replaced spans, then re-staged (their work tree matched the index).
+  for (const p of plans) fs.writeFileSync(path.join(ctx.root, p.file), Buffer.from(p.after, 'latin1'));
+  const toStage = plans.map((p) => p.file);
+  if (ig.gitignore && gitignoreWasClean) toStage.push('.gitignore');
+  await ctx.git.raw(['add', '--', ...toStage]);
+  const left = await ctx.git.grepCached([...new Set(result.findings.map((f) => f.secret))]);
+  say(
+    `Done: ${secrets.length} key${secrets.length === 1 ? '' : 's'} moved to ${ENV_FILE}, which git ignores${ig.gitignore ? ` (added to ${ig.gitignore}${gitignoreWasClean ? ' and staged' : ''})` : ''}; the code reads ${secrets.length === 1 ? 'it' : 'them'} from the environment. Re-staged: ${plans.map((p) => p.file).join(', ')}.`,
+  );
+  if (left.length)
+    say(
+      `Still staged with a key: ${left.join(', ')}. Move ${left.length === 1 ? 'it' : 'them'} by hand (or unstage: git restore --staged FILE).`,
+    );
+  say('If a key was ever shared anywhere else, rotate it: leakguard explain RULE_ID.');
+  return refused.length || left.length ? 1 : 0;
 }

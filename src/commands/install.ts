@@ -1,63 +1,163 @@
 /**
  * `leakguard install` / `uninstall`: the pre-commit and pre-push hooks. Never clobbers a hook that is
- * already there: in husky's folder the lines are appended to the user's hook; in git's hooks folder
- * the existing hook is kept beside ours (<hook>.pre-leakguard) and runs first. Uninstall undoes exactly that.
+ * already there: in husky's folder leakguard's lines go into the user's hook where they run; in git's hooks
+ * folder the existing hook is kept beside ours (<hook>.pre-leakguard) and runs first. Uninstall removes only
+ * leakguard's own lines, so whatever the user changed since stays.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Git } from '../git';
+import { Git, runProcess } from '../git';
 import { repoRoot } from './context';
-import { hookTarget } from '../install/hooks-location';
-import { addBlock, hasBlock, removeBlock } from '../install/husky-block';
+import { hookTarget, type HookTarget } from '../install/hooks-location';
+import { addBlock, blockBody, hasBlock, removeBlock, whyBlockWontRun } from '../install/husky-block';
+import { hookBody, hookFindsLeakguard, whereInstalled, type Where } from '../install/hook-text';
 
 const HOOKS = ['pre-commit', 'pre-push'] as const;
-const MARK = 'leakguard pre-';
-const TEMPLATES = path.resolve(__dirname, '..', '..', '..', 'hooks');
+const LEGACY = /^# leakguard pre-(commit|push) hook\. Installed by/m;
 const backupOf = (hook: string) => `${hook}.pre-leakguard`;
 
-function isOurs(file: string): boolean {
-  try { return fs.readFileSync(file, 'utf8').includes(MARK); } catch { return false; }
+function readOr(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Puts a fresh block in `text` (or refreshes the one there); null when it is already up to date. */
+function withBlock(text: string, body: string): string | null {
+  const old = blockBody(text);
+  if (old === null) return addBlock(text, body);
+  return old === body ? null : text.replace(old, () => body);
+}
+
+function installOne(target: HookTarget, hook: string, where: Where, said: string[], rel: string): string | null {
+  const file = path.join(target.dir, hook);
+  const text = readOr(file);
+  if (target.kind === 'husky') {
+    const next = withBlock(text ?? '', hookBody(`husky-${hook}.sh`, where));
+    if (next === null) {
+      said.push(`${rel} already runs leakguard`);
+      return file;
+    }
+    fs.writeFileSync(file, next, { mode: 0o755 });
+    said.push(`${text === null ? 'created' : hasBlock(text) ? 'updated leakguard in' : 'added leakguard to'} ${rel}`);
+    return file;
+  }
+  const body = hookBody(hook, where);
+  fs.mkdirSync(target.dir, { recursive: true });
+  if (text !== null && hasBlock(text)) {
+    const next = withBlock(text, body);
+    if (next === null) said.push(`${hook} hook already runs leakguard`);
+    else {
+      fs.writeFileSync(file, next);
+      said.push(`updated leakguard's ${hook} hook`);
+    }
+    return file;
+  }
+  const legacy = text !== null && LEGACY.test(text); // an older leakguard's whole-file hook: replaced, not kept
+  const had = !legacy && fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  if (had) fs.renameSync(file, path.join(target.dir, backupOf(hook)));
+  fs.writeFileSync(file, `#!/bin/sh\n${addBlock('', body)}`);
+  fs.chmodSync(file, 0o755);
+  said.push(
+    had
+      ? `installed the ${hook} hook; your existing ${hook} hook still runs first (kept as ${backupOf(hook)})`
+      : `installed the ${hook} hook`,
+  );
+  return file;
+}
+
+function uninstallOne(target: HookTarget, hook: string, said: string[], rel: string): void {
+  const file = path.join(target.dir, hook);
+  const text = readOr(file);
+  if (text === null) return;
+  const backup = path.join(target.dir, backupOf(hook));
+  if (target.kind === 'git' && LEGACY.test(text) && !hasBlock(text)) {
+    fs.rmSync(file);
+    if (fs.existsSync(backup)) fs.renameSync(backup, file);
+    said.push(`removed leakguard's ${hook} hook`);
+    return;
+  }
+  if (!hasBlock(text)) return;
+  const rest = removeBlock(text);
+  if (rest === null) {
+    said.push(`${rel}: leakguard's end marker is gone, so it was left as it is; remove leakguard's lines by hand`);
+    return;
+  }
+  const empty = target.kind === 'git' ? /^(#![^\n]*\n?)?\s*$/.test(rest) : rest === '';
+  if (!empty) {
+    fs.writeFileSync(file, rest);
+    said.push(
+      `removed leakguard's lines from ${rel}; your own lines stay${target.kind === 'git' && fs.existsSync(backup) ? ` (your earlier hook is still in ${backupOf(hook)})` : ''}`,
+    );
+    return;
+  }
+  fs.rmSync(file);
+  if (target.kind === 'git' && fs.existsSync(backup)) {
+    fs.renameSync(backup, file);
+    said.push(`removed leakguard's ${hook} hook and put the previous one back`);
+  } else said.push(`removed leakguard from ${rel}`);
+}
+
+/**
+ * Checks that each installed hook will run leakguard's step. Problems with the hook itself are errors;
+ * what only the user can change (leakguard not found now, husky not set up) is a warning.
+ */
+async function verify(
+  target: HookTarget,
+  files: string[],
+  root: string,
+  where: Where,
+): Promise<{ problems: string[]; warnings: string[] }> {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  for (const file of files) {
+    const rel = path.relative(root, file) || file;
+    const text = readOr(file) ?? '';
+    const why = whyBlockWontRun(text);
+    if (why) problems.push(`${rel}: ${why}`);
+    const sh = await runProcess('sh', ['-n'], text);
+    if (sh && sh.code !== 0) problems.push(`${rel}: the hook is not valid sh (${sh.stderr.trim().split('\n')[0]})`);
+    if (target.kind === 'git') {
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+      } catch {
+        problems.push(`${rel}: not executable`);
+      }
+    } else if (!fs.existsSync(path.join(target.dir, '_', path.basename(file))))
+      warnings.push(`${rel}: husky's runner (.husky/_/${path.basename(file)}) is missing; run \`npx husky\``);
+  }
+  if (!hookFindsLeakguard(root, where))
+    warnings.push(
+      'the hooks cannot find leakguard from the repository root yet: install it in the project (npm i -D leakguard) or globally',
+    );
+  return { problems, warnings };
 }
 
 export async function installCommand(uninstall: boolean): Promise<number> {
   const git = new Git(process.cwd());
   const root = await repoRoot(git);
   const target = await hookTarget(new Git(root), root);
+  const where = whereInstalled(root, process.cwd());
   const said: string[] = [];
+  const files: string[] = [];
   for (const hook of HOOKS) {
-    const file = path.join(target.dir, hook);
-    if (target.kind === 'husky') {
-      const exists = fs.existsSync(file);
-      const text = exists ? fs.readFileSync(file, 'utf8') : '';
-      if (uninstall) {
-        if (!hasBlock(text)) continue;
-        const rest = removeBlock(text);
-        if (rest === '') fs.rmSync(file); else fs.writeFileSync(file, rest);
-        said.push(`removed leakguard from ${path.relative(root, file)}`);
-      } else if (hasBlock(text)) said.push(`${path.relative(root, file)} already runs leakguard`);
-      else {
-        fs.writeFileSync(file, addBlock(text, fs.readFileSync(path.join(TEMPLATES, `husky-${hook}.sh`), 'utf8')), { mode: 0o755 });
-        said.push(`${exists ? 'added leakguard to' : 'created'} ${path.relative(root, file)}`);
-      }
-      continue;
-    }
-    fs.mkdirSync(target.dir, { recursive: true });
-    const backup = path.join(target.dir, backupOf(hook));
-    if (uninstall) {
-      if (!isOurs(file)) continue;
-      fs.rmSync(file);
-      if (fs.existsSync(backup)) { fs.renameSync(backup, file); said.push(`removed leakguard's ${hook} hook and put the previous one back`); }
-      else said.push(`removed leakguard's ${hook} hook`);
-    } else if (isOurs(file)) said.push(`${hook} hook already runs leakguard`);
+    const rel = path.relative(root, path.join(target.dir, hook));
+    if (uninstall) uninstallOne(target, hook, said, rel);
     else {
-      const had = fs.existsSync(file) || fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
-      if (had) fs.renameSync(file, backup);
-      fs.copyFileSync(path.join(TEMPLATES, hook), file);
-      fs.chmodSync(file, 0o755);
-      said.push(had ? `installed the ${hook} hook; your existing ${hook} hook still runs first (kept as ${backupOf(hook)})` : `installed the ${hook} hook`);
+      const f = installOne(target, hook, where, said, rel);
+      if (f) files.push(f);
     }
   }
-  const where = target.kind === 'husky' ? `husky (${path.relative(root, target.dir) || '.'})` : path.relative(root, target.dir) || target.dir;
-  process.stdout.write(`leakguard ${uninstall ? 'uninstall' : 'install'} in ${where}:\n${(said.length ? said : ['nothing to do']).map((s) => `  ${s}`).join('\n')}\n`);
-  return 0;
+  const place =
+    target.kind === 'husky' ? `husky (${path.relative(root, target.dir) || '.'})` : path.relative(root, target.dir) || target.dir;
+  process.stdout.write(
+    `leakguard ${uninstall ? 'uninstall' : 'install'} in ${place}:\n${(said.length ? said : ['nothing to do']).map((s) => `  ${s}`).join('\n')}\n`,
+  );
+  if (uninstall) return 0;
+  const { problems, warnings } = await verify(target, files, root, where);
+  for (const p of problems) process.stderr.write(`leakguard install: ${p}\n`);
+  for (const w of warnings) process.stderr.write(`leakguard install: warning: ${w}\n`);
+  return problems.length ? 1 : 0;
 }
