@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline/promises';
 import { collect } from './scan';
 import type { Finding } from '../engine/finding';
 import { ensurePythonImport, rewriteLine } from '../fix/rewrite';
+import { rulesFor } from '../rules/load';
 
 interface Plan { file: string; lineNo: number; before: string; after: string; envVar: string; secret: string; needsImport?: string }
 
@@ -46,7 +47,11 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const plans: Plan[] = [];
   const skipped: string[] = [];
   const taken = new Map<string, string>(); // env var -> secret, for this run
+  const rules = new Map(rulesFor(ctx.config).map((r) => [r.id, r]));
   for (const f of result.findings) {
+    // A credential loaded from a file (a service-account key) or with its own loading pattern is not a .env value.
+    const rule = rules.get(f.ruleId);
+    if (rule?.envVarHoldsFile || rule?.advice) { skipped.push(`${f.file}:${f.line} (${f.title}): ${rule.advice ?? `keep it in a file outside the repository and point ${f.envVars[0]} at it`}`); continue; }
     const abs = path.join(ctx.root, f.file);
     const text = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : null;
     const lines = text?.split('\n') ?? [];

@@ -8,6 +8,7 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const RULE_KEYS = new Set([
   'id', 'title', 'severity', 'keywords', 'pattern', 'flags', 'prefix', 'secretGroup', 'entropy',
   'notHex', 'checksum', 'generic', 'examples', 'provider', 'playbook', 'envVars', 'priority', 'followedBy', 'stopwords',
+  'envVarHoldsFile', 'advice',
 ]);
 const PLAYBOOK_KEYS = new Set(['console', 'usage', 'create', 'revoke', 'misuse', 'notes', 'docs']);
 const CHECKSUMS = new Set(['github-crc32', 'crc32-hex8']);
@@ -45,6 +46,8 @@ export function checkRule(r: unknown, at: string): string[] {
     try { new RegExp(rule.followedBy as string); } catch (e) { errs.push(`${at}.followedBy: not a valid regular expression (${(e as Error).message})`); }
   }
   if (rule.envVars !== undefined && !isStrList(rule.envVars)) errs.push(`${at}.envVars: expected a list of variable names`);
+  if (rule.envVarHoldsFile !== undefined && typeof rule.envVarHoldsFile !== 'boolean') errs.push(`${at}.envVarHoldsFile: expected true or false`);
+  if (rule.advice !== undefined && !isStr(rule.advice)) errs.push(`${at}.advice: expected a sentence`);
   if (rule.provider !== undefined && !isStr(rule.provider)) errs.push(`${at}.provider: expected the provider's name`);
   if (rule.playbook !== undefined) errs.push(...checkPlaybook(rule.playbook, `${at}.playbook`, false));
   if (rule.examples !== undefined) {
