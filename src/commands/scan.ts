@@ -136,6 +136,11 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   else {
     // The human-facing reports list the files that use each key; the machine formats do not need it.
     if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
+    // A staged or unpushed key that is already pushed is public: the message must say so (one git query, findings only).
+    if (result.findings.length && (where === 'staged' || where === 'pre-push')) {
+      const pushed = await ctx.git.pushedStrings(result.findings.map((f) => f.secret));
+      result.pushed = new Set(result.findings.filter((f) => pushed.has(f.secret)).map((f) => f.fingerprint));
+    }
     text = o.format === 'html'
       ? (await import('../report/html')).renderHtml(result, o, ctx.config)
       : (await import('../report/text')).renderText(result, o, ctx.config);
