@@ -96,7 +96,7 @@ export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx
   const started = Date.now();
   const where = whereOf(o);
   const needsRepo = where === 'staged' || where === 'pre-push' || where === 'history' || where === 'range';
-  const ctx = needsRepo ? { ...(await openRepo(o.config)), inRepo: true } : await openMaybeRepo(o.config);
+  const ctx = needsRepo ? { ...(await openRepo(o.config)), inRepo: true } : await openMaybeRepo(o.config, o.paths);
   const allow = buildAllowFilter(ctx.config, ctx.root, o.baseline);
   const findings: Finding[] = [];
   const suppressed: Partial<Record<AllowReason, number>> = {};
