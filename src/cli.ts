@@ -48,7 +48,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError((e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, ''), HINT_USAGE);
+    const msg = (e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
+    const command = argv.find((a) => !a.startsWith('-'));
+    const hint = command && commandHelp(command) ? `Run \`leakguard ${command} --help\` for its options.` : HINT_USAGE;
+    throw new UserError(msg.charAt(0).toLowerCase() + msg.slice(1), hint);
   }
   const { values: v, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -58,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'help' || v.help || !command) {
-    const topic = command === 'help' ? rest[0] : command;
+    const topic = command === 'help' ? (rest[0] ?? (v.help ? 'help' : undefined)) : command;
     const text = topic ? commandHelp(topic) : USAGE;
     if (text === null) throw new UserError(`unknown command "${topic}"`, HINT_USAGE);
     process.stdout.write(`${text}\n`);
