@@ -4,6 +4,7 @@ import path from 'node:path';
 import { commitAll, git, json, leakguard, newRepo, tempDir, write } from './support/cli';
 import { fakeLine } from './support/keys';
 import { UserError, asUserError } from '../src/errors';
+import { HOMEPAGE } from '../src/messages';
 
 const noBug = (s: string) => {
   expect(s).not.toMatch(/^\s+at .*\.(js|ts):\d+/m);
@@ -171,5 +172,31 @@ describe('rules', () => {
     const html = leakguard(['rules', '--format', 'html'], d);
     expect(html.code).toBe(2);
     expect(html.stderr).toContain('--format');
+  });
+});
+
+describe('the package', () => {
+  test('npm pack holds the CLI, hooks, rules, docs and LICENSE, and no sources or tests', () => {
+    const ROOT = path.join(__dirname, '..');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    for (const want of [pkg.bin.leakguard, 'LICENSE', 'README.md', 'CHANGELOG.md', 'dist/rules.json', 'dist/playbooks.json', 'hooks/pre-commit', 'hooks/pre-push', 'rules/openai.yaml', 'docs/cli.md']) expect(files).toContain(want);
+    expect(files.filter((f) => /^src\/|\.ts$|__tests__|^dist\/scripts\/|^bench\//.test(f))).toEqual([]);
+    expect(pkg.repository.url).toMatch(/^git\+https:\/\//);
+    expect(pkg.license).toBe('MIT');
+    expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    for (const k of ['homepage', 'bugs', 'keywords']) expect(pkg[k]).toBeTruthy();
+  });
+
+  test('--help and SARIF point at the package homepage, not at a registry page', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require('../package.json') as { homepage: string };
+    expect(HOMEPAGE).toBe(pkg.homepage);
+    const help = leakguard(['--help'], tempDir()).stdout;
+    expect(help).toContain(pkg.homepage);
+    expect(help).not.toMatch(/npmjs\.com/);
   });
 });
