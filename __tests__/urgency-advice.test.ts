@@ -75,6 +75,15 @@ describe('the variable and the loading pattern of each credential', () => {
     expect(line(2)).toContain('AWS_ACCESS_KEY_ID');
   });
 
+  test('one rule, two kinds of key: a Datadog application key is DD_APP_KEY, an API key DD_API_KEY', () => {
+    const r = newRepo();
+    write(r, 'settings.py', `dd_api_key = "${expand('{hex:32}', 'ux-dd-api')}"\ndd_app_key = "${expand('{hex:40}', 'ux-dd-app')}"\n`);
+    git(r, ['add', '.']);
+    const out = leakguard(['scan', '--staged'], r).stdout;
+    expect(out).toContain('settings.py line 1: delete the key and read it with os.environ["DD_API_KEY"] instead.');
+    expect(out).toContain('settings.py line 2: delete the key and read it with os.environ["DD_APP_KEY"] instead.');
+  });
+
   test('fix writes an AWS secret key as AWS_SECRET_ACCESS_KEY', () => {
     const r = newRepo();
     write(r, 'README.md', 'x\n');
@@ -109,7 +118,7 @@ describe('the variable and the loading pattern of each credential', () => {
       const spec = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ProviderSpec;
       for (const rule of spec.rules) {
         if (spec.rules.length > 1 && spec.envVars.length > 1) expect({ file: f, rule: rule.id, declares: !!rule.envVars?.length }).toEqual({ file: f, rule: rule.id, declares: true });
-        for (const v of rule.envVars ?? []) expect({ rule: rule.id, inProviderList: spec.envVars.includes(v) }).toEqual({ rule: rule.id, inProviderList: true });
+        for (const v of [...(rule.envVars ?? []), ...(rule.envVarsByValue ?? []).map((m) => m.envVar)]) expect({ rule: rule.id, inProviderList: spec.envVars.includes(v) }).toEqual({ rule: rule.id, inProviderList: true });
         if (rule.envVarHoldsFile) expect(rule.advice).toBeTruthy();
       }
     }

@@ -11,11 +11,13 @@ import { collect } from './scan';
 import type { Finding } from '../engine/finding';
 import { ensurePythonImport, rewriteLine } from '../fix/rewrite';
 import { rulesFor } from '../rules/load';
+import { envVarOf } from '../rules/env-var';
+import type { Rule } from '../rules/types';
 
 interface Plan { file: string; lineNo: number; before: string; after: string; envVar: string; secret: string; needsImport?: string }
 
-function envVarFor(f: Finding): string {
-  return f.envVars[0] ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+function envVarOfFinding(f: Finding, rule?: Rule): string {
+  return envVarOf(f, rule) ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
 }
 
 function readEnvFile(file: string): Map<string, string> {
@@ -48,6 +50,7 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const skipped: string[] = [];
   const taken = new Map<string, string>(); // env var -> secret, for this run
   const rules = new Map(rulesFor(ctx.config).map((r) => [r.id, r]));
+  const envVarFor = (f: Finding) => envVarOfFinding(f, rules.get(f.ruleId));
   for (const f of result.findings) {
     // A credential loaded from a file (a service-account key) or with its own loading pattern is not a .env value.
     const rule = rules.get(f.ruleId);

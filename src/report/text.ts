@@ -8,6 +8,7 @@ import { playbookFor, rulesFor } from '../rules/load';
 import type { ReportOptions, ScanResult } from './result';
 import { adviceSteps, URGENCY, URGENCY_PUSHED } from './advice';
 import { envReadFor } from './env-read';
+import { envVarOf } from '../rules/env-var';
 import { shownSecret } from './redact-finding';
 import { IGNORE_FILE } from '../allow/fingerprints';
 
@@ -87,14 +88,14 @@ export function renderText(r: ScanResult, o: ReportOptions, config: Config): str
     const ruleId = fs[0].ruleId;
     const pb = playbookFor(ruleId, fs[0].slug, config);
     if (!pb) continue;
-    const envVars = [...new Set(fs.map((f) => f.envVars[0]).filter(Boolean))];
+    const envVars = [...new Set(fs.map((f) => envVarOf(f, rules.get(f.ruleId))).filter((v): v is string => !!v))];
     const inventory = [...new Set(fs.flatMap((f) => r.inventory?.get(f.fingerprint) ?? []))];
     const { heading, steps } = adviceSteps({
       where: r.where, provider: pb.provider, playbook: pb.playbook, envVar: envVars[0], envVars, inventory, ruleId, compact,
       pushed: fs.some((f) => r.pushed?.has(f.fingerprint)),
       files: fs.map((f) => {
         const rule = rules.get(f.ruleId);
-        const envVar = f.envVars[0];
+        const envVar = envVarOf(f, rule);
         return { file: f.file, line: f.line, envVar, envVarHoldsFile: rule?.envVarHoldsFile, advice: rule?.advice, envRead: envVar ? envReadFor(f.file, envVar) : null, commit: f.commit?.sha.slice(0, 10) };
       }),
     });

@@ -40,6 +40,8 @@ export interface RuleSpec {
   envVars?: string[];
   /** The variable holds the path of a file with the credential (GOOGLE_APPLICATION_CREDENTIALS), not the value itself. */
   envVarHoldsFile?: boolean;
+  /** One rule, several kinds of key: the variable for keys matching `match` (e.g. a 40-hex Datadog key is DD_APP_KEY). */
+  envVarsByValue?: Array<{ match: string; envVar: string }>;
   /** How code should get this credential instead, when it is not a plain variable (one sentence, shown in the advice). */
   advice?: string;
 }
