@@ -147,8 +147,10 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   }
   if (o.output) fs.writeFileSync(o.output, text);
   else process.stdout.write(text); // git shows a hook's stdout on the terminal too
-  const summary = (await import('../report/summary')).cleanSummary(result);
-  if (summary) process.stderr.write(`${summary}\n`);
+  if (!result.findings.length && where !== 'staged' && where !== 'pre-push') {
+    const summary = (await import('../report/summary')).cleanSummary(result);
+    if (summary) process.stderr.write(`${summary}\n`);
+  }
   return result.findings.length ? 1 : 0;
 }
 
