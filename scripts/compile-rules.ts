@@ -37,7 +37,7 @@ export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbook
   for (const spec of specs) {
     for (const r of spec.rules) {
       const { examples: _examples, ...detect } = r;
-      rules.push({ ...detect, provider: spec.provider, slug: spec.slug, envVars: spec.envVars });
+      rules.push({ ...detect, provider: spec.provider, slug: spec.slug, envVars: r.envVars ?? spec.envVars });
     }
     providers[spec.slug] = { provider: spec.provider, slug: spec.slug, envVars: spec.envVars, playbook: spec.playbook, ...(spec.verify ? { verify: spec.verify } : {}), ruleIds: spec.rules.map((r) => r.id) };
   }

@@ -3,9 +3,12 @@
  * The leakguard command line: parse the arguments, run one command, turn its result into an exit code.
  * 0 nothing found, 1 secrets found, 2 usage, config or git error (one line, never a stack trace).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from './errors';
+import { UserError, asUserError } from './errors';
 import { HINT_USAGE, USAGE } from './messages';
+import { commandHelp } from './help';
 import type { ScanOptions } from './commands/scan';
 import { guardTerminalOutput } from './report/terminal';
 
@@ -29,13 +32,27 @@ const OPTIONS = {
 } as const;
 
 const FORMATS = ['text', 'json', 'sarif', 'html'];
+const RULES_FORMATS = ['text', 'json', 'sarif'];
+
+/** --output must name a file in a folder that exists: said before a long scan, not after it. */
+function checkOutput(output: string): void {
+  if (!output) throw new UserError('--output needs a file name');
+  const dir = path.dirname(path.resolve(output));
+  const st = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!st) throw new UserError(`cannot write ${output}: the folder ${dir} does not exist`, 'Create the folder first, or give --output a path in an existing folder.');
+  if (!st.isDirectory()) throw new UserError(`cannot write ${output}: ${dir} is not a folder`);
+  if (fs.statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`cannot write ${output}: it is a folder; give a file name`);
+}
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError((e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, ''), HINT_USAGE);
+    const msg = (e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
+    const command = argv.find((a) => !a.startsWith('-'));
+    const hint = command && commandHelp(command) ? `Run \`leakguard ${command} --help\` for its options.` : HINT_USAGE;
+    throw new UserError(msg.charAt(0).toLowerCase() + msg.slice(1), hint);
   }
   const { values: v, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -44,12 +61,18 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  if (v.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
+  if (command === 'help' || v.help || !command) {
+    const topic = command === 'help' ? (rest[0] ?? (v.help ? 'help' : undefined)) : command;
+    const text = topic ? commandHelp(topic) : USAGE;
+    if (text === null) throw new UserError(`unknown command "${topic}"`, HINT_USAGE);
+    process.stdout.write(`${text}\n`);
     return command || v.help ? 0 : 2;
   }
+  if (!commandHelp(command)) throw new UserError(`unknown command "${command}"`, HINT_USAGE);
   const format = v.format ?? 'text';
-  if (!FORMATS.includes(format) && !(command === 'rules' && format === 'json')) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  const formats = command === 'rules' ? RULES_FORMATS : FORMATS;
+  if (!formats.includes(format)) throw new UserError(`--format must be one of ${formats.join(', ')}${command === 'rules' ? ' for rules' : ''}, not "${format}"`, `Run \`leakguard ${command} --help\` for its options.`);
+  if (v.output !== undefined) checkOutput(v.output);
   const modes = [v.staged, v['pre-push'], v['all-history'], v.range !== undefined, v.stdin].filter(Boolean).length;
   switch (command) {
     case 'scan': {
@@ -66,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
     case 'uninstall':
       return (await import('./commands/install')).installCommand(command === 'uninstall');
     case 'rules':
-      return (await import('./commands/rules')).rulesCommand(format, v.config);
+      return (await import('./commands/rules')).rulesCommand(format, v.config, rest, v.output);
     case 'explain':
       return (await import('./commands/explain')).explainCommand(rest[0], v.config);
     case 'fix':
@@ -90,6 +113,7 @@ guardTerminalOutput(!process.argv.includes('--no-color') && !process.env.NO_COLO
 main(process.argv.slice(2)).then(
   (code) => exit(code),
   (e: unknown) => {
+    e = asUserError(e);
     if (e instanceof UserError) {
       process.stderr.write(`leakguard: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
     } else {

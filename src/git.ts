@@ -148,6 +148,43 @@ export class Git {
     });
   }
 
+  /**
+   * Which of `needles` (exact strings: keys found in a staged change or an unpushed commit) are already reachable
+   * from a remote-tracking ref, i.e. pushed and public. They go to git on stdin, never on the command line,
+   * which other users of the machine can read. The remote tips' trees are searched first (one git grep), then
+   * their history, newest first, until `budgetMs` is spent; what was found by then is returned.
+   */
+  async pushedStrings(needles: string[], budgetMs = 3000): Promise<Set<string>> {
+    const found = new Set<string>();
+    const wanted = [...new Set(needles.filter((n) => n && !n.includes('\n')))];
+    const refs = (await this.tryRaw(['for-each-ref', '--format=%(objectname)', 'refs/remotes'])) ?? '';
+    const tips = [...new Set(refs.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)))];
+    if (!wanted.length || !tips.length) return found;
+    const deadline = Date.now() + budgetMs;
+    const keep = Math.max(...wanted.map((n) => n.length));
+    const search = (args: string[], input: string) => new Promise<void>((resolve) => {
+      const child = this.spawn(args);
+      const timer = setTimeout(() => child.kill(), Math.max(0, deadline - Date.now()));
+      let tail = '';
+      child.stdout.on('data', (d: Buffer) => {
+        const text = tail + d.toString('utf8');
+        for (const n of wanted) if (!found.has(n) && text.includes(n)) found.add(n);
+        tail = text.slice(-keep);
+        if (found.size === wanted.length) child.kill();
+      });
+      child.stderr.resume();
+      child.on('error', () => resolve());
+      child.on('close', () => { clearTimeout(timer); resolve(); });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    });
+    await search(['grep', '-F', '-I', '-o', '-h', '--no-color', '-f', '-', ...tips, '--'], `${wanted.join('\n')}\n`);
+    if (found.size < wanted.length && Date.now() < deadline) {
+      await search(['log', '--remotes', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--format=%H'], '');
+    }
+    return found;
+  }
+
   private spawn(args: string[]) {
     const cfg = SAFE_CONFIG.flatMap((c) => ['-c', c]);
     return spawn('git', [...cfg, ...GLOBAL_FLAGS, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });

@@ -28,9 +28,20 @@ export async function openRepo(configFile: string | undefined): Promise<RepoCont
   return { git: new Git(root), root, config: loadConfig(configFile, root) };
 }
 
-/** For file and stdin scans: a repo if there is one, else the current folder. */
-export async function openMaybeRepo(configFile: string | undefined): Promise<RepoContext & { inRepo: boolean }> {
-  const git = new Git(process.cwd());
+/** The folder a scanned path's repository is looked for from: the path itself, or its folder for a file. */
+function startFolder(target: string | undefined): string {
+  if (!target) return process.cwd();
+  const abs = path.resolve(target);
+  const st = fs.statSync(abs, { throwIfNoEntry: false });
+  return !st ? process.cwd() : st.isDirectory() ? abs : path.dirname(abs);
+}
+
+/**
+ * For file and stdin scans: the repository of the scanned path (the first one given), which need not be the one
+ * the command runs in; plain files when the path is in no repository (or git is missing).
+ */
+export async function openMaybeRepo(configFile: string | undefined, paths: string[] = []): Promise<RepoContext & { inRepo: boolean }> {
+  const git = new Git(startFolder(paths[0]));
   let root: string | null = null;
   try {
     root = (await git.tryRaw(['rev-parse', '--show-toplevel']))?.trim() || null;

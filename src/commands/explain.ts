@@ -3,6 +3,15 @@ import { UserError } from '../errors';
 import { loadConfig } from '../config/load';
 import { playbookFor, rulesFor } from '../rules/load';
 import { findConfigFileRoot } from './root';
+import type { Rule } from '../rules/types';
+
+/** The rule's variable(s) and loading pattern, in a few words. */
+function whereItBelongs(r: Rule): string {
+  if (r.advice) return r.advice;
+  const vars = [...new Set([...r.envVars.slice(0, 1), ...(r.envVarsByValue ?? []).map((m) => m.envVar)])];
+  if (!vars.length) return 'an environment variable or your secret manager';
+  return `the ${vars.join(' or ')} environment variable${vars.length > 1 ? 's (by kind of key)' : ''}`;
+}
 
 export async function explainCommand(what: string | undefined, configFile?: string): Promise<number> {
   if (!what) throw new UserError('explain needs a rule id or a provider name, e.g. `leakguard explain openai-project-key` or `leakguard explain openai`.');
@@ -18,11 +27,12 @@ export async function explainCommand(what: string | undefined, configFile?: stri
   const out = [
     `${pb.provider}: what to do when a key leaks`,
     '',
-    `Rules: ${matched.map((r) => `${r.id} (${r.title})`).join(', ')}`,
-    pb.envVars.length ? `Usual environment variable${pb.envVars.length > 1 ? 's' : ''}: ${pb.envVars.join(', ')}` : '',
+    'Rules, and where each key belongs instead of in code:',
+    ...matched.map((r) => `  - ${r.id} (${r.title}): ${whereItBelongs(r)}`),
     '',
     'How urgent it is depends on where the key is:',
-    '  - staged only: take it out of the file and read it from the environment; nothing has left your machine.',
+    '  - staged only: take it out of the file and read it from the environment; nothing has left your machine,',
+    '    unless the same key was pushed before (leakguard checks the remote-tracking branches and says so).',
     '  - committed, not pushed: remove it from the local commits (amend, or rebase -i), and rotate it.',
     '  - pushed, or anywhere in history: treat it as public. Revoke it now, then clean the history.',
     '',

@@ -17,7 +17,11 @@ import { appendEnv, ENV_FILE, ensureIgnored, envFileProblem, readEnvVars } from 
 import { lineOf } from '../fix/edits';
 import type { Git } from '../git';
 
-const envVarFor = (f: Finding) => f.envVars[0] ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+import { rulesFor } from '../rules/load';
+import { envVarOf } from '../rules/env-var';
+import type { Rule } from '../rules/types';
+
+const envVarFor = (f: Finding, rule?: Rule) => envVarOf(f, rule) ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
 const short = (s: string) => `${s.slice(0, Math.min(6, Math.floor(s.length / 3)))}\u2026`;
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -72,8 +76,13 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   }
   const refused: Refusal[] = [];
   const dirty = await unstagedChanges(ctx.git, files);
+  const rules = new Map(rulesFor(ctx.config).map((r) => [r.id, r]));
+  // A credential loaded from a file (a service-account key) or with its own loading pattern is not a .env value.
+  const fileBound = (f: string) => byFile.get(f)!.map((x) => rules.get(x.ruleId)).find((r) => r?.envVarHoldsFile || r?.advice);
   const workable = files.filter((f) => {
-    if (!fs.existsSync(path.join(ctx.root, f))) refused.push({ file: f, why: 'it is not in the work tree' });
+    const fb = fileBound(f);
+    if (fb) refused.push({ file: f, why: fb.advice ?? `keep that credential in a file outside the repository and point ${fb.envVars?.[0] ?? 'its variable'} at it` });
+    else if (!fs.existsSync(path.join(ctx.root, f))) refused.push({ file: f, why: 'it is not in the work tree' });
     else if (dirty.has(f)) refused.push({ file: f, why: 'it has changes that are not staged; stage or stash them, then run fix again' });
     else return true;
     return false;
@@ -85,7 +94,7 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
       .get(file)!
       .map((f) => ({
         secret: f.secret,
-        base: envVarFor(f),
+        base: envVarFor(f, rules.get(f.ruleId)),
         files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)),
       })),
   );

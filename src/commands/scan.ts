@@ -96,7 +96,7 @@ export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx
   const started = Date.now();
   const where = whereOf(o);
   const needsRepo = where === 'staged' || where === 'pre-push' || where === 'history' || where === 'range';
-  const ctx = needsRepo ? { ...(await openRepo(o.config)), inRepo: true } : await openMaybeRepo(o.config);
+  const ctx = needsRepo ? { ...(await openRepo(o.config)), inRepo: true } : await openMaybeRepo(o.config, o.paths);
   const allow = buildAllowFilter(ctx.config, ctx.root, o.baseline);
   const findings: Finding[] = [];
   const suppressed: Partial<Record<AllowReason, number>> = {};
@@ -138,6 +138,11 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   else {
     // The human-facing reports list the files that use each key; the machine formats do not need it.
     if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
+    // A staged or unpushed key that is already pushed is public: the message must say so (one git query, findings only).
+    if (result.findings.length && (where === 'staged' || where === 'pre-push')) {
+      const pushed = await ctx.git.pushedStrings(result.findings.map((f) => f.secret));
+      result.pushed = new Set(result.findings.filter((f) => pushed.has(f.secret)).map((f) => f.fingerprint));
+    }
     text = o.format === 'html'
       ? (await import('../report/html')).renderHtml(result, o, ctx.config)
       : (await import('../report/text')).renderText(result, o, ctx.config);
@@ -152,6 +157,10 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
       `this ${what} holds content that could not be scanned (${list}), so it was stopped.`,
       `Check the objects with \`git fsck\`, or add the path to the config's "ignorePaths" if it never holds secrets.`,
     );
+  }
+  if (where !== 'staged' && where !== 'pre-push') {
+    const summary = (await import('../report/summary')).cleanSummary(result);
+    if (summary) process.stderr.write(`${summary}\n`);
   }
   return 0;
 }

@@ -13,6 +13,8 @@ export interface ScanResult {
   stats: SourceStats & { ms: number };
   /** Files that read each provider's environment variables or hold the same secret (text output only). */
   inventory?: Map<string, string[]>;
+  /** Fingerprints of staged or unpushed keys whose value is already reachable from a remote-tracking ref (text output only). */
+  pushed?: Set<string>;
 }
 
 export interface ReportOptions {

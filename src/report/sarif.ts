@@ -3,29 +3,49 @@ import type { Config } from '../config/types';
 import { playbookFor } from '../rules/load';
 import type { ReportOptions, ScanResult } from './result';
 import { shownSecret } from './redact-finding';
+import { HOMEPAGE } from '../messages';
 
 const LEVEL: Record<string, string> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 const SCORE: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.0', low: '3.0' };
 
+/** What a SARIF rule descriptor needs to know of a rule (a Rule or a Finding both have it). */
+export interface SarifRuleInput { id?: string; ruleId?: string; slug: string; title: string; provider: string; severity: string }
+
+/** One reportingDescriptor: the rule, its severity, and the playbook as help text. */
+export function sarifRule(f: SarifRuleInput, config: Config) {
+  const id = (f.ruleId ?? f.id)!;
+  const pb = playbookFor(id, f.slug, config)?.playbook;
+  const help = pb
+    ? [`Revoke and rotate at ${pb.console}.`, pb.create, pb.revoke, pb.misuse, `Run \`leakguard explain ${id}\` for the full playbook.`].filter(Boolean).join('\n\n')
+    : `Remove the secret and rotate it. Run \`leakguard explain ${id}\`.`;
+  return {
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: f.title },
+    fullDescription: { text: `${f.title} (${f.provider}) committed to source.` },
+    ...(pb?.console ? { helpUri: pb.console } : {}),
+    help: { text: help, markdown: help },
+    defaultConfiguration: { level: LEVEL[f.severity] ?? 'error' },
+    properties: { tags: ['security', 'secret'], 'security-severity': SCORE[f.severity] ?? '8.0', provider: f.provider },
+  };
+}
+
+/** The whole SARIF log around a rule list and its results. */
+export function sarifLog(version: string, rules: unknown[], results: unknown[], invocations?: unknown[]): string {
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'leakguard', version, informationUri: HOMEPAGE, rules } },
+      ...(invocations ? { invocations } : {}),
+      results,
+    }],
+  }, null, 2) + '\n';
+}
+
 export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, version: string): string {
   const ruleIds = [...new Set(r.findings.map((f) => f.ruleId))];
-  const rules = ruleIds.map((id) => {
-    const f = r.findings.find((x) => x.ruleId === id)!;
-    const pb = playbookFor(id, f.slug, config)?.playbook;
-    const help = pb
-      ? [`Revoke and rotate at ${pb.console}.`, pb.create, pb.revoke, pb.misuse, `Run \`leakguard explain ${id}\` for the full playbook.`].filter(Boolean).join('\n\n')
-      : `Remove the secret and rotate it. Run \`leakguard explain ${id}\`.`;
-    return {
-      id,
-      name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
-      shortDescription: { text: f.title },
-      fullDescription: { text: `${f.title} (${f.provider}) committed to source.` },
-      ...(pb?.console ? { helpUri: pb.console } : {}),
-      help: { text: help, markdown: help },
-      defaultConfiguration: { level: LEVEL[f.severity] ?? 'error' },
-      properties: { tags: ['security', 'secret'], 'security-severity': SCORE[f.severity] ?? '8.0', provider: f.provider },
-    };
-  });
+  const rules = ruleIds.map((id) => sarifRule(r.findings.find((x) => x.ruleId === id)!, config));
   const results = r.findings.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIds.indexOf(f.ruleId),
@@ -40,21 +60,14 @@ export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, ver
     partialFingerprints: { 'leakguard/v1': f.fingerprint },
     ...(f.commit ? { properties: { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } } : {}),
   }));
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'leakguard', version, informationUri: 'https://www.npmjs.com/package/leakguard', rules } },
-      // What was not scanned (binary, unreadable, too big...): notes for the reader, errors when content could not be read.
-      invocations: [{
-        executionSuccessful: !r.notices.some((n) => n.unscanned),
-        toolExecutionNotifications: r.notices.map((n) => ({
-          level: n.unscanned ? 'error' : 'note',
-          message: { text: `${n.file}: ${n.reason}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.file) } } }],
-        })),
-      }],
-      results,
-    }],
-  }, null, 2) + '\n';
+  // What was not scanned (binary, unreadable, too big...): notes for the reader, errors when content could not be read.
+  const invocations = [{
+    executionSuccessful: !r.notices.some((n) => n.unscanned),
+    toolExecutionNotifications: r.notices.map((n) => ({
+      level: n.unscanned ? 'error' : 'note',
+      message: { text: `${n.file}: ${n.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.file) } } }],
+    })),
+  }];
+  return sarifLog(version, rules, results, invocations);
 }

@@ -4,10 +4,11 @@
  */
 import type { Finding } from '../engine/finding';
 import type { Config } from '../config/types';
-import { playbookFor } from '../rules/load';
+import { playbookFor, rulesFor } from '../rules/load';
 import type { ReportOptions, ScanResult } from './result';
-import { adviceSteps, URGENCY } from './advice';
+import { adviceSteps, URGENCY, URGENCY_PUSHED } from './advice';
 import { envReadFor } from './env-read';
+import { envVarOf } from '../rules/env-var';
 import { shownSecret } from './redact-finding';
 import { IGNORE_FILE } from '../allow/fingerprints';
 
@@ -21,6 +22,9 @@ function pens(color: boolean): Pens {
   const c = new chalk.Instance({ level: 1 });
   return { red: c.red, bold: c.bold, dim: c.dim, yellow: c.yellow, cyan: c.cyan, green: c.green };
 }
+
+/** More findings than this are listed one line each. */
+const COMPACT_AFTER = 10;
 
 const BLOCKED: Record<string, string> = {
   staged: 'leakguard blocked this commit',
@@ -55,34 +59,51 @@ export function renderText(r: ScanResult, o: ReportOptions, config: Config): str
   const files = new Set(r.findings.map((f) => f.file));
   const title = BLOCKED[r.where] ?? 'leakguard found secrets';
   out.push('', p.red(p.bold(`\u2716 ${title}: ${groups.length} secret${groups.length > 1 ? 's' : ''} in ${files.size} file${files.size > 1 ? 's' : ''}`)), '');
-  out.push(`  ${URGENCY[r.where]}`, '');
-  for (const { first: f, later } of groups) {
+  const pushedCount = groups.filter((g) => r.pushed?.has(g.first.fingerprint)).length;
+  out.push(`  ${pushedCount ? p.red(p.bold(URGENCY_PUSHED(pushedCount, groups.length))) : URGENCY[r.where]}`, '');
+  // Many findings: one line each, so that the block stays readable; `leakguard explain` has the rest.
+  const compact = groups.length > COMPACT_AFTER;
+  const width = compact ? Math.max(...groups.map((g) => `${g.first.file}:${g.first.line}`.length)) : 0;
+  for (const { first: f } of compact ? groups : []) {
+    const pushed = r.pushed?.has(f.fingerprint) ? p.red('  ALREADY PUSHED') : '';
+    out.push(`  ${p.bold(`${f.file}:${f.line}`.padEnd(width))}  ${p.yellow(f.title)}  ${shownSecret(f, o.redact)}${pushed}  ${p.dim(f.fingerprint)}`);
+  }
+  for (const { first: f, later } of compact ? [] : groups) {
     out.push(`  ${p.bold(`${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`);
     const live = f.liveness === 'live' ? p.red(p.bold('  LIVE: the provider accepts this key')) : f.liveness === 'revoked' ? p.green('  revoked: the provider rejects this key') : f.liveness ? p.dim('  liveness unknown') : '';
+    if (r.pushed?.has(f.fingerprint)) out.push(p.red(p.bold('    already pushed: this exact key is in history reachable from a remote-tracking branch')));
     out.push(`    key: ${shownSecret(f, o.redact)}${f.encoding ? p.dim(`  (found ${f.encoding}-encoded)`) : ''}${live}`);
     if (f.commit) out.push(`    commit ${f.commit.sha.slice(0, 10)}  ${f.commit.author}  ${f.commit.date}`);
     if (later.length) out.push(p.dim(`    also in ${later.length} later commit${later.length > 1 ? 's' : ''}: ${later.slice(0, 5).map((l) => l.commit?.sha.slice(0, 10)).join(', ')}${later.length > 5 ? ', \u2026' : ''}`));
     out.push(p.dim(`    fingerprint: ${f.fingerprint}`));
   }
-  // One block of advice per rule (the playbook is the provider's; the env var is the rule's first).
-  const byRule = new Map<string, Finding[]>();
+  // One block of advice per provider (the playbook is the provider's); each file line names its own rule's variable.
+  const rules = new Map(rulesFor(config).map((rule) => [rule.id, rule]));
+  const byProvider = new Map<string, Finding[]>();
   for (const { first } of groups) {
-    const list = byRule.get(first.ruleId);
+    const key = config.rules.some((c) => c.id === first.ruleId && c.playbook) ? first.ruleId : first.slug;
+    const list = byProvider.get(key);
     if (list) list.push(first);
-    else byRule.set(first.ruleId, [first]);
+    else byProvider.set(key, [first]);
   }
-  for (const [ruleId, fs] of byRule) {
+  for (const [key, fs] of byProvider) {
+    const ruleId = fs[0].ruleId;
     const pb = playbookFor(ruleId, fs[0].slug, config);
     if (!pb) continue;
-    const envVar = fs[0].envVars[0];
+    const envVars = [...new Set(fs.map((f) => envVarOf(f, rules.get(f.ruleId))).filter((v): v is string => !!v))];
     const inventory = [...new Set(fs.flatMap((f) => r.inventory?.get(f.fingerprint) ?? []))];
     const { heading, steps } = adviceSteps({
-      where: r.where, provider: pb.provider, playbook: pb.playbook, envVar, inventory, ruleId,
-      files: fs.map((f) => ({ file: f.file, line: f.line, envRead: envVar ? envReadFor(f.file, envVar) : null, commit: f.commit?.sha.slice(0, 10) })),
+      where: r.where, provider: pb.provider, playbook: pb.playbook, envVar: envVars[0], envVars, inventory, ruleId, compact,
+      pushed: fs.some((f) => r.pushed?.has(f.fingerprint)),
+      files: fs.map((f) => {
+        const rule = rules.get(f.ruleId);
+        const envVar = envVarOf(f, rule);
+        return { file: f.file, line: f.line, envVar, envVarHoldsFile: rule?.envVarHoldsFile, advice: rule?.advice, envRead: envVar ? envReadFor(f.file, envVar) : null, commit: f.commit?.sha.slice(0, 10) };
+      }),
     });
     out.push('', p.cyan(p.bold(`  ${pb.provider}: ${heading}`)));
     steps.forEach((s, i) => out.push(`  ${s.startsWith('  ') ? '  ' + s.trimStart() : `${i + 1}. ${s}`}`.replace(/\n/g, '\n  ')));
-    out.push(p.dim(`  Full playbook: leakguard explain ${ruleId}`));
+    out.push(p.dim(`  Full playbook: leakguard explain ${key}`));
   }
   out.push('', p.bold('  Not a secret?'));
   out.push(`  Add a comment with ${p.green('leakguard:allow')} on the same line (e.g. "# leakguard:allow test fixture"),`);

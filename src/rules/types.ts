@@ -36,6 +36,14 @@ export interface RuleSpec {
   /** Values that are never secrets for this rule (compared lower-cased), e.g. "password" in a connection string. */
   stopwords?: string[];
   examples?: RuleExamples;
+  /** This rule's own variables, when they differ from the provider's (e.g. AWS_SECRET_ACCESS_KEY for the secret key). */
+  envVars?: string[];
+  /** The variable holds the path of a file with the credential (GOOGLE_APPLICATION_CREDENTIALS), not the value itself. */
+  envVarHoldsFile?: boolean;
+  /** One rule, several kinds of key: the variable for keys matching `match` (e.g. a 40-hex Datadog key is DD_APP_KEY). */
+  envVarsByValue?: Array<{ match: string; envVar: string }>;
+  /** How code should get this credential instead, when it is not a plain variable (one sentence, shown in the advice). */
+  advice?: string;
 }
 
 export interface Playbook {

@@ -8,11 +8,13 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const RULE_KEYS = new Set([
   'id', 'title', 'severity', 'keywords', 'pattern', 'flags', 'prefix', 'secretGroup', 'entropy',
   'notHex', 'checksum', 'generic', 'examples', 'provider', 'playbook', 'envVars', 'priority', 'followedBy', 'stopwords',
+  'envVarHoldsFile', 'advice', 'envVarsByValue',
 ]);
 const PLAYBOOK_KEYS = new Set(['console', 'usage', 'create', 'revoke', 'misuse', 'notes', 'docs']);
 const CHECKSUMS = new Set(['github-crc32', 'crc32-hex8']);
 
 const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isRegex = (v: string): boolean => { try { new RegExp(v); return true; } catch { return false; } };
 const isStrList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
 
 export function checkRule(r: unknown, at: string): string[] {
@@ -45,6 +47,11 @@ export function checkRule(r: unknown, at: string): string[] {
     try { new RegExp(rule.followedBy as string); } catch (e) { errs.push(`${at}.followedBy: not a valid regular expression (${(e as Error).message})`); }
   }
   if (rule.envVars !== undefined && !isStrList(rule.envVars)) errs.push(`${at}.envVars: expected a list of variable names`);
+  if (rule.envVarHoldsFile !== undefined && typeof rule.envVarHoldsFile !== 'boolean') errs.push(`${at}.envVarHoldsFile: expected true or false`);
+  if (rule.envVarsByValue !== undefined && !(Array.isArray(rule.envVarsByValue) && rule.envVarsByValue.every((m) => m && isStr(m.envVar) && isStr(m.match) && isRegex(m.match)))) {
+    errs.push(`${at}.envVarsByValue: expected a list of { match: REGEX, envVar: NAME }`);
+  }
+  if (rule.advice !== undefined && !isStr(rule.advice)) errs.push(`${at}.advice: expected a sentence`);
   if (rule.provider !== undefined && !isStr(rule.provider)) errs.push(`${at}.provider: expected the provider's name`);
   if (rule.playbook !== undefined) errs.push(...checkPlaybook(rule.playbook, `${at}.playbook`, false));
   if (rule.examples !== undefined) {

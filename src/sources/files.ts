@@ -28,6 +28,12 @@ function walk(dir: string, base: string, out: Array<[string, string]>): void {
   }
 }
 
+/** Whether `abs` is in the work tree at `root` (git's root is a real path; the target may pass through a symlink). */
+function isInside(root: string, abs: string): boolean {
+  const rel = path.relative(root, fs.realpathSync(abs));
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
 /** [absolute path, path from the base] of every file under a target. */
 async function listFiles(target: string, git: Git | null, repoRoot: string | null, base: string): Promise<Array<[string, string]>> {
   const st = fs.lstatSync(target, { throwIfNoEntry: false });
@@ -35,7 +41,7 @@ async function listFiles(target: string, git: Git | null, repoRoot: string | nul
   if (st.isSymbolicLink()) return [];
   const abs = path.resolve(target);
   if (st.isFile()) return [[abs, path.relative(base, abs).split(path.sep).join('/')]];
-  if (git && repoRoot) {
+  if (git && repoRoot && isInside(repoRoot, abs)) {
     // check-ignore prints the path when it is ignored (its exit code does not survive simple-git).
     const ignored = (await git.tryRaw(['check-ignore', '--', path.relative(repoRoot, abs) || '.']))?.trim();
     if (!ignored) {
