@@ -10,6 +10,7 @@ import { buildPrefilter, type Prefilter, type PrefilterWords } from './prefilter
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
+import { CHECKS, type CheckContext } from './checks';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { isNoiseFile } from '../noise-files';
@@ -39,13 +40,14 @@ export class Engine {
   }
 
   /** Accepts or rejects one candidate secret for a rule. Exposed for tests. */
-  accepts(rule: Rule, secret: string, line: string): boolean {
+  accepts(rule: Rule, secret: string, line: string, at?: CheckContext): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.notHex && /^[0-9a-f]+$/.test(secret)) return false;
     const body = rule.prefix && secret.startsWith(rule.prefix) ? secret.slice(rule.prefix.length) : secret;
     if (isPlaceholder(body)) return false;
     if (rule.checksum && !CHECKSUMS[rule.checksum](secret)) return false;
     if (rule.generic && lineSaysExample(line)) return false;
+    if (rule.check && !CHECKS[rule.check](secret, at ?? { lines: [line], lineNumbers: [1], idx: 0, file: '' })) return false;
     return true;
   }
 
@@ -70,7 +72,7 @@ export class Engine {
             const start = offset + m.index + (g === 0 ? 0 : m[0].indexOf(secret));
             const end = start + secret.length;
             if (taken.some(([s, e]) => start < e && end > s)) continue;
-            if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, lineText)) continue;
+            if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, lineText, { lines: f.lines, lineNumbers: f.lineNumbers, idx, file: f.file })) continue;
             taken.push([start, end]);
             onFinding({
               ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.severity,
