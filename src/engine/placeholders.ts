@@ -8,11 +8,12 @@ const MARKERS = WORDS.flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w
 const PUNCT = ['...', '\u2026', '<', '>', '{{', '${', '***', '$(', '%s'];
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
-/** Runs of one character; runs of "A" are zero bytes in base64 (length fields of DER and SSH keys), not typing. */
+/** Runs of one character; in key material (60+ characters) runs of "A" are zero bytes in base64 (DER and SSH length fields), not typing. */
 function hasRun(s: string, min: number): boolean {
+  const skipA = s.length >= 60;
   let run = 1;
   for (let i = 1; i < s.length; i++) {
-    run = s[i] === s[i - 1] && s[i] !== 'A' ? run + 1 : 1;
+    run = s[i] === s[i - 1] && !(skipA && s[i] === 'A') ? run + 1 : 1;
     if (run >= min) return true;
   }
   return false;

@@ -11,6 +11,7 @@ import { shannonEntropy } from './entropy';
 import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
 import { CHECKS, type CheckContext } from './checks';
+import { isFixturePath } from './fixture-paths';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { isNoiseFile } from '../noise-files';
@@ -75,7 +76,7 @@ export class Engine {
             if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, lineText, { lines: f.lines, lineNumbers: f.lineNumbers, idx, file: f.file })) continue;
             taken.push([start, end]);
             onFinding({
-              ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.severity,
+              ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.fixtureSeverity && isFixturePath(f.file) ? rule.fixtureSeverity : rule.severity,
               file: f.file, line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0],
               lineText: lineText.length > MAX_LINE ? lineText.slice(Math.max(0, start - 200), end + 200) : lineText,
               envVars: rule.envVars, prefix: rule.prefix, commit: f.commit,

@@ -4,7 +4,8 @@
  * documentation example: USER:PASSWORD, ${VAR}, <password>, {{ }}, well-known defaults, foo:bar,
  * and example hosts.
  */
-import { isPlaceholder } from './placeholders';
+import { isPlaceholder, looksLikeIdentifier } from './placeholders';
+import { wordList } from './secret-values';
 
 /** Passwords that are documentation or local-default values, not secrets (compared lower-cased). */
 const DEFAULT_PASSWORDS = new Set([
@@ -13,9 +14,9 @@ const DEFAULT_PASSWORDS = new Set([
   'bar', 'baz', 'qux', 'abc', 'xyz', 'demo', 'default', 'dev', 'development', 'local', 'letmein', 'mypassword', 'my_password',
   'mypass', 'yourpassword', 'your_password', 'pass123', 'password1', 'password123', 'secret123', 'admin123', 'root123',
   'rabbitmq', 'amqp', 'ftp', 'anonymous', 'token', 'apikey', 'api_key', 'key', 'null', 'none', 'undefined', 'true', 'false',
-  'dbpass', 'db_password', 'dbpassword', 'pgpass', 'passphrase', 'secretpassword', 'supersecret', 'topsecret', 's3cr3t', 'hunter2',
+  'dbpass', 'db_password', 'dbpassword', 'pgpass', 'passphrase', 'secretpassword', 'supersecret', 'topsecret', 's3cr3t', 'hunter2', 'abc123', 'abcd1234', 'qwerty', 'qwerty123', '123456', '12345678', '1234', '12345', 'p@ssw0rd', 'p@ssword',
 ]);
-const PLACEHOLDER_HOSTS = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net|io))?|(?:[\w.-]+\.)?(?:invalid|example|localdomain)|host|hostname|server|domain|your[-_.]?\w*|my[-_]?(?:host|server|domain)\w*|(?:[\w-]+\.)*domain\.(?:com|tld)|[\w-]+\.tld)(?::\d+)?$/i;
+const PLACEHOLDER_HOSTS = /^(?:(?:[\w-]+\.)*acme(?:corp)?\.(?:com|org|net)|(?:[\w-]+\.)*example(?:\.(?:com|org|net|io))?|(?:[\w.-]+\.)?(?:invalid|example|localdomain)|host|hostname|server|domain|your[-_.]?\w*|my[-_]?(?:host|server|domain)\w*|(?:[\w-]+\.)*domain\.(?:com|tld)|[\w-]+\.tld)(?::\d+)?$/i;
 const TEMPLATE = /[{}$<>\\[\]]|%(?![0-9A-Fa-f]{2})|^\*+$|^x+$/i;
 
 export interface UrlParts { scheme: string; user: string; password: string; host: string }
@@ -31,12 +32,16 @@ export function urlAround(line: string, secret: string): UrlParts | null {
 export function urlCredentialIsReal(line: string, secret: string): boolean {
   const u = urlAround(line, secret);
   if (!u) return true; // the rule's own match is authoritative; nothing more to judge
-  const pw = u.password;
+  let pw = u.password;
+  try { pw = decodeURIComponent(pw); } catch { /* not percent-encoded */ }
+  if (pw.split(/[^A-Za-z0-9]+/).filter(Boolean).every((w) => DEFAULT_PASSWORDS.has(w.toLowerCase()))) return false; // pass%20pass
   const low = pw.toLowerCase();
   if (pw.length < 3 || TEMPLATE.test(pw) || DEFAULT_PASSWORDS.has(low)) return false;
   if (u.user && (low === u.user.toLowerCase() || TEMPLATE.test(u.user))) return false; // admin:admin, ${USER}:x
   if (/^(?:user(?:name)?|login|usr|name|id|x|xxx)$/i.test(u.user) && /^(?:pass\w*|pwd|secret|x+|[*]+)$/i.test(pw)) return false;
-  if (isPlaceholder(pw)) return false;
+  if (isPlaceholder(pw) || wordList(pw) || looksLikeIdentifier(pw) || /^[A-Z][A-Z0-9_]*$/.test(pw)) return false;
+  // People's passwords are words and digits: one or two plain words (MySecret, whalehello) are a demo value.
+  if (/^(?:[A-Z]?[a-z]{2,}){1,3}$/.test(pw) && (pw.match(/[A-Z]?[a-z]+/g) ?? []).every((w) => /[aeiouy]/i.test(w))) return false;
   if (/^\d{1,5}$/.test(pw) && /[.]/.test(u.user)) return false; // host:port@ in a malformed URL
   if (PLACEHOLDER_HOSTS.test(u.host.replace(/^\[|\]$/g, ''))) return false;
   return true;
