@@ -7,6 +7,7 @@ import { blockAfterHeaderIsKey, inlinePemIsKey } from './pem';
 import { urlCredentialIsReal } from './url-credentials';
 import { genericSecretIsReal, hexSecretIsReal } from './secret-values';
 import { derPrivateKeyBody } from './der';
+import { isKnownPublicKey } from './known-public';
 
 export interface CheckContext {
   lines: string[];
@@ -48,6 +49,8 @@ export const CHECKS: Record<string, (secret: string, at: CheckContext) => boolea
   'near-cloudinary': (_s, at) => near(at, /cloudinary/i, 8, 2),
   /** A Google API key inside a Firebase web config object: public by design. */
   'firebase-web-config': (_s, at) => near(at, FIREBASE_CONFIG, 6, 8),
+  /** A test key a provider publishes in its docs or SDK samples. */
+  'known-public': (s) => isKnownPublicKey(s),
   /** A Google API key in a web page or next to the Maps JavaScript loader: shipped to browsers by design. */
   'web-page-key': (_s, at) => WEB_PAGE_FILE.test(at.file) || near(at, MAPS_LOADER, 3, 3),
 };

@@ -37,11 +37,17 @@ function ascendingTriples(s: string): number {
 /** Beyond this length a value is key material (a PEM body, a long token), and chance letter runs mean nothing. */
 const LONG = 200;
 
-/** True when the value reads as a placeholder rather than a generated secret. */
-export function isPlaceholder(value: string): boolean {
+/**
+ * True when the value reads as a placeholder rather than a generated secret. For a structured key
+ * (fixed prefix, exact length, fixed suffix) the structure is the evidence: only the obvious signs
+ * count (an elision, a marker word such as your/EXAMPLE/xxxx, a run of one character), not a random
+ * part that happens to look tidy.
+ */
+export function isPlaceholder(value: string, structured = false): boolean {
   if (PUNCT.some((p) => value.includes(p))) return true;
   if (value.length > LONG) return false;
   if (MARKERS.some((m) => value.includes(m))) return true;
+  if (structured) return hasRun(value, 6) || hasSequence(value, Math.max(8, Math.ceil(value.length / 2)));
   if (hasRun(value, 6) || ascendingTriples(value) >= Math.max(3, value.length / 12) || looksLikeIdentifier(value)) return true;
   return hasSequence(value, 8);
 }

@@ -45,7 +45,7 @@ export class Engine {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.notHex && /^[0-9a-f]+$/.test(secret)) return false;
     const body = rule.prefix && secret.startsWith(rule.prefix) ? secret.slice(rule.prefix.length) : secret;
-    if (isPlaceholder(body)) return false;
+    if (isPlaceholder(body, rule.structured)) return false;
     if (rule.checksum && !CHECKSUMS[rule.checksum](secret)) return false;
     if (rule.generic && lineSaysExample(line)) return false;
     if (rule.check && !CHECKS[rule.check](secret, at ?? { lines: [line], lineNumbers: [1], idx: 0, file: '' })) return false;

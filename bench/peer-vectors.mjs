@@ -1,0 +1,58 @@
+// Recall and false alarms on other scanners' own test vectors: the literal true/false positives in
+// gitleaks' rule files (cmd/generate/config/rules/*.go). Their code is not in this repository: pass a
+// checkout (or `git archive` of one) as the first argument, e.g. one brought with the search tool's fetch:
+//   git --git-dir=/work/.mirror/gitleaks+gitleaks/repo archive HEAD cmd/generate/config/rules | tar -x -C /tmp/gl
+//   node bench/peer-vectors.mjs /tmp/gl [--misses]
+// Only literal strings are used (generated samples need Go); each literal is scanned as one line of a file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './lib.mjs';
+import { readProviderFiles, compile } from '../dist/scripts/compile-rules.js';
+import { Engine } from '../dist/src/engine/scan.js';
+
+const dir = path.join(process.argv[2] ?? '/tmp/gl', 'cmd/generate/config/rules');
+const showMisses = process.argv.includes('--misses');
+if (!fs.existsSync(dir)) { console.error(`no gitleaks rules at ${dir} (see the comment at the top)`); process.exit(2); }
+const engine = new Engine(compile(readProviderFiles(path.join(ROOT, 'rules'))).rules.rules);
+const scan = (text, file = 'vectors/case.txt') => {
+  const out = []; const lines = text.split('\n');
+  engine.scan({ file, lines, lineNumbers: lines.map((_, i) => i + 1) }, (f) => out.push(f));
+  return out;
+};
+
+/** Go string literals (backtick or double-quoted) of at least 12 characters in a block of source. */
+function literals(src) {
+  const out = [];
+  for (const m of src.matchAll(/`([^`]*)`|"((?:[^"\\\n]|\\.)*)"/g)) {
+    const s = m[1] ?? JSON.parse(`"${m[2].replace(/\\'/g, "'")}"`);
+    if (s.length >= 12 && !/^https?:\/\/\S+$/.test(s) && !/^\/\/|gitleaks/.test(s)) out.push(s);
+  }
+  return out;
+}
+
+/** Each rule function's tps and fps blocks: from `tps` to `fps`, and from `fps` to the Validate call. */
+function vectors(src) {
+  const res = [];
+  for (const fn of src.split(/\nfunc /).slice(1)) {
+    const name = fn.slice(0, fn.indexOf('('));
+    const t = fn.search(/\btps\s*:?=/), f = fn.search(/\bfps\s*:?=/), v = fn.search(/return utils\.Validate/);
+    if (t < 0) continue;
+    const tpEnd = f > t ? f : v > t ? v : fn.length;
+    res.push({ name, tps: literals(fn.slice(t, tpEnd)), fps: f > 0 ? literals(fn.slice(f, v > f ? v : fn.length)) : [] });
+  }
+  return res;
+}
+
+let tp = 0, tpN = 0, fp = 0, fpN = 0;
+const rows = [];
+for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go')).sort()) {
+  for (const { name, tps, fps } of vectors(fs.readFileSync(path.join(dir, file), 'utf8'))) {
+    let found = 0, noisy = 0;
+    for (const s of tps) { if (scan(s).length) found++; else if (showMisses) console.log(`  miss ${file}:${name}  ${s.slice(0, 100)}`); }
+    for (const s of fps) { const f = scan(s); if (f.length && f.some((x) => x.severity !== 'low')) { noisy++; if (showMisses) console.log(`  alarm ${file}:${name} [${f[0].ruleId}] ${s.slice(0, 100)}`); } }
+    tp += found; tpN += tps.length; fp += noisy; fpN += fps.length;
+    if (tps.length || fps.length) rows.push(`${(file.replace('.go', '') + ':' + name).padEnd(48)} caught ${found}/${tps.length}   alarms ${noisy}/${fps.length}`);
+  }
+}
+if (process.argv.includes('--rows')) console.log(rows.join('\n'));
+console.log(`gitleaks literal vectors: caught ${tp}/${tpN} (${(100 * tp / Math.max(1, tpN)).toFixed(1)}%), false alarms ${fp}/${fpN} (${(100 * fp / Math.max(1, fpN)).toFixed(1)}%)`);
