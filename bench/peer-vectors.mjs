@@ -1,14 +1,17 @@
 // Recall and false alarms on other scanners' own test vectors: the literal true/false positives in
-// gitleaks' rule files (cmd/generate/config/rules/*.go). Their code is not in this repository: pass a
-// checkout (or `git archive` of one) as the first argument, e.g. one brought with the search tool's fetch:
+// gitleaks' rule files (cmd/generate/config/rules/*.go) and the `examples:` of kingfisher's rules
+// (data/rules/*.yml). Their code is not in this repository: pass checkouts (or `git archive`s), e.g. ones
+// brought with the search tool's fetch:
 //   git --git-dir=/work/.mirror/gitleaks+gitleaks/repo archive HEAD cmd/generate/config/rules | tar -x -C /tmp/gl
-//   node bench/peer-vectors.mjs /tmp/gl [--misses]
+//   git --git-dir=/work/.mirror/mongodb+kingfisher/repo archive HEAD data/rules | tar -x -C /tmp/kf
+//   node bench/peer-vectors.mjs /tmp/gl [/tmp/kf] [--misses] [--rows]
 // Only literal strings are used (generated samples need Go); each literal is scanned as one line of a file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib.mjs';
 import { readProviderFiles, compile } from '../dist/scripts/compile-rules.js';
 import { Engine } from '../dist/src/engine/scan.js';
+import YAML from 'yaml';
 
 const dir = path.join(process.argv[2] ?? '/tmp/gl', 'cmd/generate/config/rules');
 const showMisses = process.argv.includes('--misses');
@@ -55,4 +58,24 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.go') && !f.end
   }
 }
 if (process.argv.includes('--rows')) console.log(rows.join('\n'));
+const kf = process.argv[3] && !process.argv[3].startsWith('--') ? path.join(process.argv[3], 'data/rules') : null;
+if (kf && fs.existsSync(kf)) {
+  // Kingfisher: one file per provider; only the providers leakguard has rules for count towards "ours".
+  const ours = new Set(readProviderFiles(path.join(ROOT, 'rules')).map((p) => p.slug.replace(/-/g, '')));
+  let k = 0, kN = 0, o = 0, oN = 0;
+  const perFile = [];
+  for (const file of fs.readdirSync(kf).filter((f) => f.endsWith('.yml')).sort()) {
+    let doc; try { doc = YAML.parse(fs.readFileSync(path.join(kf, file), 'utf8')); } catch { continue; }
+    const mine = ours.has(file.replace('.yml', '').replace(/[-_]/g, ''));
+    let f = 0, n = 0;
+    for (const r of doc?.rules ?? []) for (const ex of r.examples ?? []) {
+      if (typeof ex !== 'string') continue;
+      n++; const hit = scan(ex).length > 0; if (hit) f++;
+      else if (showMisses && mine) console.log(`  miss kingfisher ${file}:${r.id}  ${ex.slice(0, 100)}`);
+    }
+    k += f; kN += n; if (mine) { o += f; oN += n; if (n) perFile.push(`${file.padEnd(28)} ${f}/${n}`); }
+  }
+  if (process.argv.includes('--rows')) console.log(perFile.join('\n'));
+  console.log(`kingfisher examples: caught ${k}/${kN} (${(100 * k / Math.max(1, kN)).toFixed(1)}%); on providers leakguard has rules for: ${o}/${oN} (${(100 * o / Math.max(1, oN)).toFixed(1)}%)`);
+}
 console.log(`gitleaks literal vectors: caught ${tp}/${tpN} (${(100 * tp / Math.max(1, tpN)).toFixed(1)}%), false alarms ${fp}/${fpN} (${(100 * fp / Math.max(1, fpN)).toFixed(1)}%)`);

@@ -5,6 +5,8 @@
  */
 const WORDS = ['your', 'example', 'placeholder', 'dummy', 'sample', 'redacted', 'changeme', 'insert', 'replace', 'fake', 'xxxx', 'test_key', 'testkey', 'secret_here', 'key_here', 'api_key', 'apikey'];
 const MARKERS = WORDS.flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]);
+/** The obvious ones, for structured keys: a 93-character body that happens to contain "fake" or "sample" is still a key. */
+const STRUCTURED_MARKERS = ['your', 'example', 'placeholder', 'redacted', 'changeme', 'xxxx', 'dummy'].flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]);
 const PUNCT = ['...', '\u2026', '<', '>', '{{', '${', '***', '$(', '%s'];
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
@@ -46,8 +48,8 @@ const LONG = 200;
 export function isPlaceholder(value: string, structured = false): boolean {
   if (PUNCT.some((p) => value.includes(p))) return true;
   if (value.length > LONG) return false;
+  if (structured) return STRUCTURED_MARKERS.some((m) => value.includes(m)) || hasRun(value, 6) || hasSequence(value, Math.max(8, Math.ceil(value.length / 2)));
   if (MARKERS.some((m) => value.includes(m))) return true;
-  if (structured) return hasRun(value, 6) || hasSequence(value, Math.max(8, Math.ceil(value.length / 2)));
   if (hasRun(value, 6) || ascendingTriples(value) >= Math.max(3, value.length / 12) || looksLikeIdentifier(value)) return true;
   return hasSequence(value, 8);
 }

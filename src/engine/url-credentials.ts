@@ -14,7 +14,7 @@ const DEFAULT_PASSWORDS = new Set([
   'bar', 'baz', 'qux', 'abc', 'xyz', 'demo', 'default', 'dev', 'development', 'local', 'letmein', 'mypassword', 'my_password',
   'mypass', 'yourpassword', 'your_password', 'pass123', 'password1', 'password123', 'secret123', 'admin123', 'root123',
   'rabbitmq', 'amqp', 'ftp', 'anonymous', 'token', 'apikey', 'api_key', 'key', 'null', 'none', 'undefined', 'true', 'false',
-  'dbpass', 'db_password', 'dbpassword', 'pgpass', 'passphrase', 'secretpassword', 'supersecret', 'topsecret', 's3cr3t', 'hunter2', 'abc123', 'abcd1234', 'qwerty', 'qwerty123', '123456', '12345678', '1234', '12345', 'p@ssw0rd', 'p@ssword',
+  'dbpass', 'db_password', 'dbpassword', 'pgpass', 'passphrase', 'secretpassword', 'supersecret', 'topsecret', 's3cr3t', 'abc123', 'abcd1234', 'qwerty', 'qwerty123', '123456', '12345678', '1234', '12345', 'p@ssw0rd', 'p@ssword',
 ]);
 const PLACEHOLDER_HOSTS = /^(?:(?:[\w-]+\.)*acme(?:corp)?\.(?:com|org|net)|(?:[\w-]+\.)*example(?:\.(?:com|org|net|io))?|(?:[\w.-]+\.)?(?:invalid|example|localdomain)|host|hostname|server|domain|your[-_.]?\w*|my[-_]?(?:host|server|domain)\w*|(?:[\w-]+\.)*domain\.(?:com|tld)|[\w-]+\.tld)(?::\d+)?$/i;
 const TEMPLATE = /[{}$<>\\[\]]|%(?![0-9A-Fa-f]{2})|^\*+$|^x+$/i;
