@@ -4,7 +4,9 @@
 // brought with the search tool's fetch:
 //   git --git-dir=/work/.mirror/gitleaks+gitleaks/repo archive HEAD cmd/generate/config/rules | tar -x -C /tmp/gl
 //   git --git-dir=/work/.mirror/mongodb+kingfisher/repo archive HEAD data/rules | tar -x -C /tmp/kf
-//   node bench/peer-vectors.mjs /tmp/gl [/tmp/kf] [--misses] [--rows]
+//   git --git-dir=/work/.mirror/trufflesecurity+trufflehog/repo archive HEAD pkg/detectors | tar -x -C /tmp/th
+//   node bench/peer-vectors.mjs /tmp/gl [/tmp/kf] [/tmp/th] [--misses] [--rows]
+// TruffleHog: the `input:` of each pattern test; `want: nil` inputs are its negatives.
 // Only literal strings are used (generated samples need Go); each literal is scanned as one line of a file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,5 +79,58 @@ if (kf && fs.existsSync(kf)) {
   }
   if (process.argv.includes('--rows')) console.log(perFile.join('\n'));
   console.log(`kingfisher examples: caught ${k}/${kN} (${(100 * k / Math.max(1, kN)).toFixed(1)}%); on providers leakguard has rules for: ${o}/${oN} (${(100 * o / Math.max(1, oN)).toFixed(1)}%)`);
+}
+/** String constants of a Go file: name = "..." or `...` (also name := ...). */
+function goConsts(src) {
+  const out = new Map();
+  for (const m of src.matchAll(/^\s*(?:const\s+|var\s+)?(\w+)\s*:?=\s*(`[^`]*`|"(?:[^"\\\n]|\\.)*")\s*$/gm)) out.set(m[1], lit(m[2]));
+  return out;
+}
+const lit = (t) => (t.startsWith('`') ? t.slice(1, -1) : JSON.parse(t.replace(/\\'/g, "'")));
+/** A Go string expression made of literals, constants, + and fmt.Sprintf("%s", ...); null when it is anything else. */
+function goValue(expr, consts) {
+  const sp = /^fmt\.Sprintf\(([\s\S]*)\)$/.exec(expr);
+  const parts = (sp ? sp[1] : expr).match(/`[^`]*`|"(?:[^"\\\n]|\\.)*"|[\w.]+|[+,]/g);
+  if (!parts) return null;
+  const vals = []; let cur = '';
+  for (const p of parts) {
+    if (p === '+') continue;
+    if (p === ',') { vals.push(cur); cur = ''; continue; }
+    if (p.startsWith('"') || p.startsWith('`')) cur += lit(p);
+    else if (consts.has(p)) cur += consts.get(p);
+    else return null;
+  }
+  vals.push(cur);
+  if (!sp) return vals.join('');
+  let i = 1;
+  return vals[0].replace(/%[sdv]/g, () => vals[i++] ?? '');
+}
+
+const th = process.argv[4] && !process.argv[4].startsWith('--') ? path.join(process.argv[4], 'pkg/detectors') : null;
+if (th && fs.existsSync(th)) {
+  const ours = new Set(readProviderFiles(path.join(ROOT, 'rules')).map((p) => p.slug.replace(/-/g, '')));
+  const tally = { all: [0, 0, 0, 0], ours: [0, 0, 0, 0] };
+  const perDet = [];
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  for (const file of walk(th).filter((f) => /_test\.go$/.test(f) && !/integration/.test(f)).sort()) {
+    const det = path.relative(th, file).split('/')[0];
+    const mine = ours.has(det.replace(/[-_]/g, ''));
+    const src = fs.readFileSync(file, 'utf8');
+    let tp = 0, tpN = 0, fp = 0, fpN = 0;
+    const consts = goConsts(src);
+    for (const m of src.matchAll(/input:\s*([^\n]*(?:\n[^\n]*?){0,40}?)\s*,\s*\n\s*want:\s*(nil|\[\]string\{\s*\}|\[\]string\{)/g)) {
+      const input = goValue(m[1].trim(), consts);
+      if (input === null) continue;
+      const positive = m[2] === '[]string{';
+      const found = scan(input.replace(/\t/g, '  ')).filter((f) => f.severity !== 'low' || positive).length > 0;
+      if (positive) { tpN++; if (found) tp++; else if (showMisses && mine) console.log(`  miss trufflehog ${det}  ${input.trim().slice(0, 120).replace(/\n/g, ' ')}`); }
+      else { fpN++; if (found) { fp++; if (showMisses && mine) console.log(`  alarm trufflehog ${det}  ${input.trim().slice(0, 120).replace(/\n/g, ' ')}`); } }
+    }
+    for (const k of mine ? ['all', 'ours'] : ['all']) { const t = tally[k]; t[0] += tp; t[1] += tpN; t[2] += fp; t[3] += fpN; }
+    if (mine && tpN + fpN) perDet.push(`${det.padEnd(28)} caught ${tp}/${tpN}   alarms ${fp}/${fpN}`);
+  }
+  if (process.argv.includes('--rows')) console.log(perDet.join('\n'));
+  const pc = (a, b) => (100 * a / Math.max(1, b)).toFixed(1);
+  for (const k of ['all', 'ours']) { const [a, b, c, d] = tally[k]; console.log(`trufflehog pattern tests (${k === 'all' ? 'all detectors' : 'providers leakguard has rules for'}): caught ${a}/${b} (${pc(a, b)}%), false alarms ${c}/${d} (${pc(c, d)}%)`); }
 }
 console.log(`gitleaks literal vectors: caught ${tp}/${tpN} (${(100 * tp / Math.max(1, tpN)).toFixed(1)}%), false alarms ${fp}/${fpN} (${(100 * fp / Math.max(1, fpN)).toFixed(1)}%)`);

@@ -36,7 +36,7 @@ export function urlCredentialIsReal(line: string, secret: string): boolean {
   try { pw = decodeURIComponent(pw); } catch { /* not percent-encoded */ }
   if (pw.split(/[^A-Za-z0-9]+/).filter(Boolean).every((w) => DEFAULT_PASSWORDS.has(w.toLowerCase()))) return false; // pass%20pass
   const low = pw.toLowerCase();
-  if (pw.length < 3 || TEMPLATE.test(pw) || DEFAULT_PASSWORDS.has(low)) return false;
+  if (pw.length < 3 || TEMPLATE.test(pw) || DEFAULT_PASSWORDS.has(low) || /^(?:pass(?:word)?|pwd|secret|test)[-_]?\d{1,4}$/i.test(pw)) return false;
   if (u.user && (low === u.user.toLowerCase() || TEMPLATE.test(u.user))) return false; // admin:admin, ${USER}:x
   if (/^(?:user(?:name)?|login|usr|name|id|x|xxx)$/i.test(u.user) && /^(?:pass\w*|pwd|secret|x+|[*]+)$/i.test(pw)) return false;
   if (isPlaceholder(pw) || wordList(pw) || looksLikeIdentifier(pw) || /^[A-Z][A-Z0-9_]*$/.test(pw)) return false;
