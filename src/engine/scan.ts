@@ -10,6 +10,8 @@ import { buildPrefilter, type Prefilter, type PrefilterWords } from './prefilter
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
+import { CHECKS, type CheckContext } from './checks';
+import { isFixturePath } from './fixture-paths';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { isNoiseFile } from '../noise-files';
@@ -38,13 +40,14 @@ export class Engine {
   }
 
   /** Accepts or rejects one candidate secret for a rule. Exposed for tests. */
-  accepts(rule: Rule, secret: string, line: string): boolean {
+  accepts(rule: Rule, secret: string, line: string, at?: CheckContext): boolean {
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
     if (rule.notHex && /^[0-9a-f]+$/.test(secret)) return false;
     const body = rule.prefix && secret.startsWith(rule.prefix) ? secret.slice(rule.prefix.length) : secret;
-    if (isPlaceholder(body)) return false;
+    if (isPlaceholder(body, rule.structured)) return false;
     if (rule.checksum && !CHECKSUMS[rule.checksum](secret)) return false;
     if (rule.generic && lineSaysExample(line)) return false;
+    if (rule.check && !CHECKS[rule.check](secret, at ?? { lines: [line], lineNumbers: [1], idx: 0, file: '' })) return false;
     return true;
   }
 
@@ -69,10 +72,10 @@ export class Engine {
           const end = start + secret.length;
           if (taken.overlaps(start, end)) continue;
           const context = long ? lineText.slice(Math.max(0, start - 200), end + 200) : lineText;
-          if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, context)) continue;
+          if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, context, { lines: f.lines, lineNumbers: f.lineNumbers, idx, file: f.file })) continue;
           taken.add(start, end);
           onFinding({
-            ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.severity,
+            ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.fixtureSeverity && isFixturePath(f.file) ? rule.fixtureSeverity : rule.severity,
             file: f.file, line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0],
             lineText: context,
             envVars: rule.envVars, prefix: rule.prefix, commit: f.commit,

@@ -27,6 +27,12 @@ export interface RuleSpec {
   notHex?: boolean;
   /** Name of a checksum validator (src/engine/checksums.ts). */
   checksum?: string;
+  /** The pattern pins a fixed prefix, an exact length (and a fixed suffix): only obvious placeholders are rejected, not tidy-looking random parts. */
+  structured?: boolean;
+  /** Severity when the file is a test fixture (tests/, fixtures/, *.test.*): keys there are usually made for the test. */
+  fixtureSeverity?: Severity;
+  /** Name of a check that sees the lines around the candidate (src/engine/checks.ts), e.g. a PEM body or a Firebase config. */
+  check?: string;
   /** A catch-all rule (e.g. `api_key = "..."`): tried after every provider rule, quiet on lines that say "example", never run on lock files or minified bundles. */
   generic?: boolean;
   /** Rules with a higher priority are tried first and win an overlap (a context rule over the bare format it refines). */
