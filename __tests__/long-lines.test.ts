@@ -52,6 +52,12 @@ describe('keys on long lines', () => {
     expect(findIn(line).map((f) => f.secret)).toEqual(keys);
   });
 
+  test('letters that change length in lower case do not shift the windows', () => {
+    const key = gh('ghp_', 'turkish');
+    const line = `${'\u0130'.repeat(30000)}/*ghp_*/${'b'.repeat(9000)}"${key}"${'\u0130'.repeat(100)}`;
+    expect(findIn(line).map((f) => f.secret)).toEqual([key]);
+  });
+
   test('a line made of nothing but keyword mentions is cut into bounded pieces that cover it', () => {
     const lower = 'ghp_'.repeat(100000);
     const pieces = piecesNear(lower, ['ghp_']);

@@ -19,6 +19,9 @@ import { Spans } from './spans';
 /** How many encodings deep a secret is looked for (base64 of base64, say). */
 const MAX_DEPTH = 2;
 
+/** Lower case for ASCII only, so every position stays where it is in the line (keywords are ASCII). */
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
 interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null; keywords: string[] }
 
 
@@ -60,7 +63,7 @@ export class Engine {
         if (rule.generic && !genericOk) continue;
         if (next && !(f.lineNumbers[idx + 1] === f.lineNumbers[idx] + 1 && next.test(f.lines[idx + 1]))) continue;
         const long = lineText.length > MAX_LINE;
-        const pieces = long ? piecesNear((lower ??= lineText.toLowerCase()), keywords) : wholeLine(lineText.length);
+        const pieces = long ? piecesNear((lower ??= asciiLower(lineText)), keywords) : wholeLine(lineText.length);
         for (const { m, start: at } of matchesIn(re, lineText, pieces)) {
           const g = rule.secretGroup ?? (m.length > 1 ? 1 : 0);
           const secret = m[g];
