@@ -93,8 +93,10 @@ export class Engine {
     const line = f.lines[i];
     for (const c of decodeCandidates(line)) {
       const encoding = outer ? `${outer}+${c.encoding}` : c.encoding;
+      // On a huge line, the part around the encoded run (an encoded character takes at most 3).
+      const lineText = line.length > MAX_LINE ? line.slice(Math.max(0, c.at - 200), c.at + 3 * c.text.length + 200) : line;
       const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
-      this.scan(inner, (x) => onFinding({ ...x, column: c.at + 1, lineText: line, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }), depth + 1, encoding);
+      this.scan(inner, (x) => onFinding({ ...x, column: c.at + 1, lineText, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }), depth + 1, encoding);
     }
   }
 }
