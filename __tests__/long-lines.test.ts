@@ -52,6 +52,22 @@ describe('keys on long lines', () => {
     expect(findIn(line).map((f) => f.secret)).toEqual(keys);
   });
 
+  test('letters that change length in lower case do not shift the windows', () => {
+    const key = gh('ghp_', 'turkish');
+    const line = `${'\u0130'.repeat(30000)}/*ghp_*/${'b'.repeat(9000)}"${key}"${'\u0130'.repeat(100)}`;
+    expect(findIn(line).map((f) => f.secret)).toEqual([key]);
+  });
+
+  test('a base64-encoded token deep in a long line is found, reported with the text around it', () => {
+    const key = gh('ghp_', 'b64');
+    const enc = Buffer.from(`{"token":"${key}","scope":"repo"}`).toString('base64');
+    const line = `${fill(60000)}data="${enc}";${fill(60000)}`;
+    const found = findIn(line);
+    expect(found.map((f) => [f.secret, f.encoding])).toEqual([[key, 'base64']]);
+    expect(found[0].column).toBe(line.indexOf(enc) + 1);
+    expect(found[0].lineText.length).toBeLessThan(1000);
+  });
+
   test('a line made of nothing but keyword mentions is cut into bounded pieces that cover it', () => {
     const lower = 'ghp_'.repeat(100000);
     const pieces = piecesNear(lower, ['ghp_']);

@@ -7,9 +7,9 @@ import { catastrophicBacktracking } from '../src/config/regex-safety';
 import { readProviderFiles, compile } from '../scripts/compile-rules';
 import { leakguard, newRepo, write, git, ROOT } from './support/cli';
 
-const UNSAFE = ['(a+)+$', '(a*)*b', '(\\w+\\s?)+$', '(a|ab)+$', '(a|a)*', '(?:a+|b)+', '([a-z]+)*\\d', '(x+x+)+y', '(.*a){12}', '^(\\d+)*$', '(?:(?:\\w+)+)+', '((a+))+', '(?:\\d|\\w)+$', '(a+){2,}', '(?<k>a+)+'];
+const UNSAFE = ['(a+)+$', '(a*)*b', '(\\w+\\s?)+$', '(a|ab)+$', '(a|a)*', '(?:a+|b)+', '([a-z]+)*\\d', '(x+x+)+y', '(.*a){12}', '^(\\d+)*$', '(?:(?:\\w+)+)+', '((a+))+', '(?:\\d|\\w)+$', '(a+){2,}', '(?<k>a+)+', '(a|a?)+', '(.*a){11}', '^(([a-z])+.)+[A-Z]([a-z])+$', '(a?){30}a{30}', '(?:[ab]+c?)+', '(?=(a+)+b)', '(?:\\s*,\\s*)+'];
 const SAFE = ['acme_[a-z0-9]{32}', '(?:key|token)\\s*[:=]\\s*"([^"]+)"', '(?:[a-z]+\\.)+[a-z]+', '(a|b)+', '(?:foo|far)+',
-  '(?:"[^"]*"\\s*,\\s*)+', '[\\w.-]+@[\\w-]+(?:\\.[\\w-]+)+', '(?:\\\\.|[^"\\\\])*', '(?<![A-Za-z0-9_-])(xox[pears]-(?:\\d{10,13}-){2,3}[A-Za-z0-9]{28,34})'];
+  '(?:"[^"]*"\\s*,\\s*)+', '(?:\\s+\\S+)+', '(?:(?:ab)+c)+', '[\\u0000-\\u{10ffff}]+x', '[\\w.-]+@[\\w-]+(?:\\.[\\w-]+)+', '(?:\\\\.|[^"\\\\])*', '(?<![A-Za-z0-9_-])(xox[pears]-(?:\\d{10,13}-){2,3}[A-Za-z0-9]{28,34})'];
 
 describe('catastrophic backtracking check', () => {
   test.each(UNSAFE)('refuses %s', (p) => expect(catastrophicBacktracking(p)).not.toBeNull());

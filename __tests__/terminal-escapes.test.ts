@@ -3,6 +3,7 @@
  * file names, author names, rule titles or paths are shown as \uXXXX in every output, and JSON keeps the
  * exact values.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { expand } from '../scripts/fixtures/generate';
 import { forTerminal } from '../src/report/terminal';
@@ -35,6 +36,8 @@ describe('the CLI prints nothing raw', () => {
     expect(text.code).toBe(1);
     expect(text.out).not.toMatch(UNSAFE);
     expect(text.out).toContain('evil\\u001b[2J');
+    expect(leakguard(['scan', '--staged', '--output', 'report.txt'], repo).code).toBe(1);
+    expect(fs.readFileSync(path.join(repo, 'report.txt'), 'utf8')).not.toMatch(UNSAFE);
     const json = leakguard(['scan', '--staged', '--format', 'json'], repo);
     expect(json.out).not.toMatch(UNSAFE);
     expect(JSON.parse(json.stdout).findings[0].file).toBe(evilFile);

@@ -35,7 +35,7 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ cod
   });
 }
 
-test('labels live, revoked and unknown; a hanging server ends as unknown, not a hang', async () => {
+test('labels live, revoked and unknown; a hanging server times out (the scan ends, the key is unknown)', async () => {
   const r = newRepo();
   write(r, 'k.env', [`A="${live}"`, `B="${revoked}"`, `C="${limited}"`, `D="${hangs}"`].join('\n') + '\n');
   const res = await run(['scan', '.', '--verify', '--format', 'json'], r, { LEAKGUARD_VERIFY_ENDPOINTS: `openai=${base},anthropic=${base}` });

@@ -1,9 +1,10 @@
 /**
  * A parser for JavaScript regular expressions into the small tree the safety check (regex-safety.ts)
- * reasons on: character sets (as ASCII tables plus "some other character"), sequences, choices,
+ * reasons on: character sets (an ASCII table, plus two bits for non-ASCII: spaces, and the rest), sequences, choices,
  * groups and repetitions. Assertions and back-references are kept only as far as they can match.
  */
-export type Chars = { ascii: boolean[]; other: boolean };
+/** `other`: bit 1 for non-ASCII white space, bit 2 for any other non-ASCII character. */
+export type Chars = { ascii: boolean[]; other: number };
 export type Node =
   | { t: 'chars'; c: Chars }
   | { t: 'seq'; items: Node[] }
@@ -12,13 +13,15 @@ export type Node =
   | { t: 'rep'; body: Node; min: number; max: number }
   | { t: 'empty' };
 
-const set = (pred: (c: number) => boolean, other: boolean): Chars => ({ ascii: Array.from({ length: 128 }, (_, i) => pred(i)), other });
-export const ANY = set(() => true, true);
+const set = (pred: (c: number) => boolean, other: number): Chars => ({ ascii: Array.from({ length: 128 }, (_, i) => pred(i)), other });
+export const ANY = set(() => true, 3);
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const otherOf = (code: number): number => (code < 128 ? 0 : UNICODE_SPACE.test(String.fromCodePoint(code)) ? 1 : 2);
 const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-export const union = (a: Chars, b: Chars): Chars => ({ ascii: a.ascii.map((x, i) => x || b.ascii[i]), other: a.other || b.other });
-export const overlaps = (a: Chars, b: Chars): boolean => (a.other && b.other) || a.ascii.some((x, i) => x && b.ascii[i]);
-export const none = (): Chars => set(() => false, false);
+export const union = (a: Chars, b: Chars): Chars => ({ ascii: a.ascii.map((x, i) => x || b.ascii[i]), other: a.other | b.other });
+export const overlaps = (a: Chars, b: Chars): boolean => (a.other & b.other) !== 0 || a.ascii.some((x, i) => x && b.ascii[i]);
+export const none = (): Chars => set(() => false, 0);
 
 export class Parser {
   private i = 0;
@@ -86,14 +89,15 @@ export class Parser {
   private char(code: number): Chars {
     const lower = code >= 65 && code <= 90 ? code + 32 : code;
     const upper = code >= 97 && code <= 122 ? code - 32 : code;
-    return set((i) => i === code || (this.fold && (i === lower || i === upper)), code >= 128);
+    return set((i) => i === code || (this.fold && (i === lower || i === upper)), otherOf(code));
   }
 
   /** After a backslash: a class of characters, or null for an assertion or back-reference. */
   private escape(inClass: boolean): Node | null {
     const s = this.s;
     const c = s[this.i++];
-    const cls = (p: (x: number) => boolean, neg: boolean): Node => ({ t: 'chars', c: set((x) => p(x) !== neg, neg || c === 's' || c === 'S') });
+    const base = c === 's' || c === 'S' ? 1 : 0; // \s takes non-ASCII spaces too
+    const cls = (p: (x: number) => boolean, neg: boolean): Node => ({ t: 'chars', c: set((x) => p(x) !== neg, neg ? 3 & ~base : base) });
     switch (c) {
       case 'd': case 'D': return cls((x) => x >= 48 && x <= 57, c === 'D');
       case 'w': case 'W': return cls(isWord, c === 'W');
@@ -143,10 +147,11 @@ export class Parser {
         let hi: number;
         if (s[this.i] === '\\') { this.i++; const e = this.escape(true); hi = e && e.t === 'chars' ? Math.max(0, e.c.ascii.lastIndexOf(true)) : lo; }
         else hi = s.charCodeAt(this.i++);
-        for (let x = lo; x <= hi; x++) acc = union(acc, x < 128 ? this.char(x) : set(() => false, true));
+        for (let x = lo; x <= Math.min(hi, 127); x++) acc = union(acc, this.char(x));
+        if (hi >= 128) acc = { ascii: acc.ascii, other: 3 };
       } else acc = union(acc, this.char(lo));
     }
     if (s[this.i++] !== ']') throw new Error('unbalanced [');
-    return neg ? { ascii: acc.ascii.map((x) => !x), other: true } : acc;
+    return neg ? { ascii: acc.ascii.map((x) => !x), other: 3 & ~acc.other } : acc;
   }
 }

@@ -3,8 +3,8 @@
  * backtracking engine: a pattern such as `(a+)+$` takes exponential time on a line of a's and would
  * hang the hook. Config patterns are checked when the config is read, and refused (exit 2) when they
  * can backtrack catastrophically:
- *  - a repeated part that holds a part of varying length (`(a+)+`, `(\w+\s?)*`), unless each repetition
- *    must end at a character the varying parts cannot take (`(?:[a-z]+\.)+`, `(?:\d{2,4}-){3}`);
+ *  - a repeated part that holds a part of varying length (`(a+)+`, `(\w+\s?)*`), unless each varying
+ *    part must be followed by a character it cannot take (`(?:[a-z]+\.)+`, `(?:\d{2,4}-){3}`, `(?:\s+\S+)+`);
  *  - a repeated choice whose alternatives can start the same way (`(a|ab)+`, `(\w|\d)*`).
  * The check is conservative: a refused pattern can almost always be written with a separator or
  * without the outer repetition.
@@ -86,12 +86,18 @@ function nullable(n: Node): boolean {
   }
 }
 
-/** Characters every match of the node must contain at the top of the sequence (a separator), as single-character parts. */
-function separators(n: Node): Chars[] {
-  if (n.t === 'group' && !n.look) return separators(n.body);
-  if (n.t === 'chars') return [n.c];
-  if (n.t === 'seq') return n.items.flatMap((x) => (x.t === 'chars' ? [x.c] : x.t === 'rep' && x.min >= 1 && !varies(x) ? separators(x.body) : []));
-  return [];
+/**
+ * The characters that can come right after part i of a repeated body: the start of the parts after it,
+ * past those that can be empty, wrapping round to the start of the next repetition (ANY if all can be empty).
+ */
+function followOf(items: Node[], i: number): Chars {
+  let acc = none();
+  for (let k = 1; k <= items.length; k++) {
+    const next = items[(i + k) % items.length];
+    acc = union(acc, first(next));
+    if (!nullable(next)) return acc;
+  }
+  return ANY;
 }
 
 function unsafe(n: Node): string | null {
@@ -106,8 +112,13 @@ function unsafe(n: Node): string | null {
     }
   }
   if (varies(body)) {
-    const vary = varyingChars(body, false);
-    if (!separators(body).some((sep) => !overlaps(sep, vary))) return 'a repeated part that holds a part of varying length, with no separator between repetitions';
+    // Each varying part must stop at a character it cannot take, or the text splits many ways.
+    const items = body.t === 'seq' ? body.items : [body];
+    for (let i = 0; i < items.length; i++) {
+      if (varies(items[i]) && overlaps(varyingChars(items[i], false), followOf(items, i))) {
+        return 'a repeated part that holds a part of varying length, with nothing that marks where it ends';
+      }
+    }
   }
   return null;
 }

@@ -29,7 +29,7 @@ function checkRegex(v: unknown, at: string, flags = ''): string[] {
 /** A pattern that can backtrack catastrophically would hang the commit hook on one unlucky line. */
 function checkSafe(pattern: string, at: string, flags = ''): string[] {
   const why = catastrophicBacktracking(pattern, flags);
-  return why ? [`${at}: ${JSON.stringify(pattern)} can take exponential time on some lines (${why}), which would hang the commit hook; rewrite it with a separator between repetitions or without the outer repetition`] : [];
+  return why ? [`${at}: ${JSON.stringify(pattern)} can take exponential time on some lines (${why}), which would hang the commit hook; rewrite it so each repeated part ends at a character it cannot take (a separator), or without the outer repetition`] : [];
 }
 
 /** Custom rules' patterns, once checkRule has found them valid. */

@@ -21,6 +21,9 @@ import { Spans } from './spans';
 /** How many encodings deep a secret is looked for (base64 of base64, say). */
 const MAX_DEPTH = 2;
 
+/** Lower case for ASCII only, so every position stays where it is in the line (keywords are ASCII). */
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
 interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null; keywords: string[] }
 
 
@@ -63,7 +66,7 @@ export class Engine {
         if (rule.generic && !genericOk) continue;
         if (next && !(f.lineNumbers[idx + 1] === f.lineNumbers[idx] + 1 && next.test(f.lines[idx + 1]))) continue;
         const long = lineText.length > MAX_LINE;
-        const pieces = long ? piecesNear((lower ??= lineText.toLowerCase()), keywords) : wholeLine(lineText.length);
+        const pieces = long ? piecesNear((lower ??= asciiLower(lineText)), keywords) : wholeLine(lineText.length);
         for (const { m, start: at } of matchesIn(re, lineText, pieces)) {
           const g = rule.secretGroup ?? (m.length > 1 ? 1 : 0);
           const secret = m[g];
@@ -93,8 +96,10 @@ export class Engine {
     const line = f.lines[i];
     for (const c of decodeCandidates(line)) {
       const encoding = outer ? `${outer}+${c.encoding}` : c.encoding;
+      // On a huge line, the part around the encoded run (an encoded character takes at most 3).
+      const lineText = line.length > MAX_LINE ? line.slice(Math.max(0, c.at - 200), c.at + 3 * c.text.length + 200) : line;
       const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
-      this.scan(inner, (x) => onFinding({ ...x, column: c.at + 1, lineText: line, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }), depth + 1, encoding);
+      this.scan(inner, (x) => onFinding({ ...x, column: c.at + 1, lineText, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }), depth + 1, encoding);
     }
   }
 }

@@ -11,6 +11,7 @@ import { envReadFor } from './env-read';
 import { envVarOf } from '../rules/env-var';
 import { shownSecret } from './redact-finding';
 import { IGNORE_FILE } from '../allow/fingerprints';
+import { forTerminal } from './terminal';
 
 type Paint = (s: string) => string;
 interface Pens { red: Paint; bold: Paint; dim: Paint; yellow: Paint; cyan: Paint; green: Paint }
@@ -45,7 +46,12 @@ function group(findings: Finding[]): Array<{ first: Finding; later: Finding[] }>
   });
 }
 
+/** The text report, safe to print: a report written with --output is shown with cat too. */
 export function renderText(r: ScanResult, o: ReportOptions, config: Config): string {
+  return forTerminal(composeText(r, o, config), o.color);
+}
+
+function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   const p = pens(o.color);
   const out: string[] = [];
   const notices = r.notices.map((n) => p.dim(`  note: ${n.file}: ${n.reason}`));
