@@ -32,7 +32,7 @@ function run(args: string[], cwd: string): Promise<{ code: number; stdout: strin
 
 const GH_PATTERN = '(ghp_[A-Za-z0-9]{36})';
 
-test.each([
+test.each<[string, { id: string; provider: string; off?: boolean }]>([
   ['claims a provider', { id: 'my-openai', provider: 'OpenAI' }],
   ['reuses a built-in rule id', { id: 'openai-project-key', provider: 'OpenAI' }],
   ['reuses the id, with built-in rules off', { id: 'openai-project-key', provider: 'OpenAI', off: true }],
