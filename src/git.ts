@@ -134,7 +134,8 @@ export class Git {
       child.stdin.end(input);
     });
     await search(['grep', '-F', '-I', '-o', '-h', '--no-color', '-f', '-', ...tips, '--'], `${wanted.join('\n')}\n`);
-    if (found.size < wanted.length && Date.now() < deadline) {
+    // The history pass compares every chunk with every key: worth it for a block's few keys, not for thousands.
+    if (found.size < wanted.length && wanted.length <= 64 && Date.now() < deadline) {
       await search(['log', '--remotes', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--format=%H'], '');
     }
     return found;

@@ -102,7 +102,9 @@ function revokeFirst(a: AdviceInput, then: string, last: string): { heading: str
 
 export function adviceSteps(a: AdviceInput): { heading: string; steps: string[] } {
   const files = [...new Set(a.files.map((f) => f.file))];
-  const quoted = files.map((f) => (/[\s'"]/.test(f) ? JSON.stringify(f) : f));
+  const quoted = a.compact && files.length > COMPACT_FILES + 1
+    ? ['<the files listed above>']
+    : files.map((f) => (/[\s'"]/.test(f) ? JSON.stringify(f) : f));
   switch (a.where) {
     case 'staged':
       if (a.pushed) return revokeFirst(a, 'take it out of this commit', `Stage the fixed file: git add ${quoted.join(' ')}, and clean the pushed history afterwards (git filter-repo --replace-text).`);
