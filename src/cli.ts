@@ -33,6 +33,7 @@ const OPTIONS = {
 
 const FORMATS = ['text', 'json', 'sarif', 'html'];
 const RULES_FORMATS = ['text', 'json', 'sarif'];
+const SCAN_HINT = 'Run `leakguard scan --help` for the scan modes and options.';
 
 /** --output must name a file in a folder that exists: said before a long scan, not after it. */
 function checkOutput(output: string): void {
@@ -76,13 +77,13 @@ async function main(argv: string[]): Promise<number> {
   const modes = [v.staged, v['pre-push'], v['all-history'], v.range !== undefined, v.stdin].filter(Boolean).length;
   switch (command) {
     case 'scan': {
-      if (modes > 1) throw new UserError('choose one of --staged, --pre-push, --all-history, --range and --stdin', HINT_USAGE);
+      if (modes > 1) throw new UserError('choose one of --staged, --pre-push, --all-history, --range and --stdin', SCAN_HINT);
       const o: ScanOptions = {
         staged: v.staged, prePush: v['pre-push'], allHistory: v['all-history'], range: v.range, stdin: v.stdin,
         stdinName: v['stdin-name'], paths: rest, format: format as ScanOptions['format'], output: v.output, config: v.config,
         redact: !v['no-redact'], color: !v['no-color'] && !process.env.NO_COLOR && !v.output && !!process.stdout.isTTY, baseline: !v['no-baseline'], verify: v.verify,
       };
-      if (rest.length && (v.staged || v['all-history'] || v.range || v.stdin)) throw new UserError(`unexpected argument "${rest[0]}" with this scan mode`, HINT_USAGE);
+      if (rest.length && (v.staged || v['all-history'] || v.range || v.stdin)) throw new UserError(`unexpected argument "${rest[0]}" with this scan mode`, SCAN_HINT);
       return (await import('./commands/scan')).scanCommand(o);
     }
     case 'install':

@@ -157,8 +157,9 @@ export class Git {
   async pushedStrings(needles: string[], budgetMs = 3000): Promise<Set<string>> {
     const found = new Set<string>();
     const wanted = [...new Set(needles.filter((n) => n && !n.includes('\n')))];
-    const refs = (await this.tryRaw(['for-each-ref', '--format=%(objectname)', 'refs/remotes'])) ?? '';
-    const tips = [...new Set(refs.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)))];
+    // The most recently updated remote branches' trees are searched whole; the history pass covers the others.
+    const refs = (await this.tryRaw(['for-each-ref', '--sort=-committerdate', '--format=%(objectname)', 'refs/remotes'])) ?? '';
+    const tips = [...new Set(refs.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)))].slice(0, 16);
     if (!wanted.length || !tips.length) return found;
     const deadline = Date.now() + budgetMs;
     const keep = Math.max(...wanted.map((n) => n.length));
@@ -179,7 +180,8 @@ export class Git {
       child.stdin.end(input);
     });
     await search(['grep', '-F', '-I', '-o', '-h', '--no-color', '-f', '-', ...tips, '--'], `${wanted.join('\n')}\n`);
-    if (found.size < wanted.length && Date.now() < deadline) {
+    // The history pass compares every chunk with every key: worth it for a block's few keys, not for thousands.
+    if (found.size < wanted.length && wanted.length <= 64 && Date.now() < deadline) {
       await search(['log', '--remotes', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--format=%H'], '');
     }
     return found;

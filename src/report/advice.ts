@@ -95,21 +95,19 @@ function keepValue(a: AdviceInput): string {
   return `Keep the value in an untracked .env file (listed in .gitignore) as ${plain.map((v) => `${v}=...`).join(', ')}, or in your secret manager.`;
 }
 
+/** A staged or unpushed key that is already pushed is public: revoking comes first, taking it out second. */
+function revokeFirst(a: AdviceInput, then: string, last: string): { heading: string; steps: string[] } {
+  return { heading: `The key is already public: revoke it now, then ${then}`, steps: [...rotation(a, true), ...takeOut(a), last] };
+}
+
 export function adviceSteps(a: AdviceInput): { heading: string; steps: string[] } {
   const files = [...new Set(a.files.map((f) => f.file))];
-  const quoted = files.map((f) => (/[\s'"]/.test(f) ? JSON.stringify(f) : f));
+  const quoted = a.compact && files.length > COMPACT_FILES + 1
+    ? ['<the files listed above>']
+    : files.map((f) => (/[\s'"]/.test(f) ? JSON.stringify(f) : f));
   switch (a.where) {
     case 'staged':
-      if (a.pushed) {
-        return {
-          heading: 'The key is already public: revoke it now, then take it out of this commit',
-          steps: [
-            ...rotation(a, true),
-            ...takeOut(a),
-            `Stage the fixed file: git add ${quoted.join(' ')}, and clean the pushed history afterwards (git filter-repo --replace-text).`,
-          ],
-        };
-      }
+      if (a.pushed) return revokeFirst(a, 'take it out of this commit', `Stage the fixed file: git add ${quoted.join(' ')}, and clean the pushed history afterwards (git filter-repo --replace-text).`);
       return {
         heading: 'Take the key out before you commit',
         steps: [
@@ -123,14 +121,7 @@ export function adviceSteps(a: AdviceInput): { heading: string; steps: string[] 
     case 'pre-push': {
       const commits = [...new Set(a.files.map((f) => f.commit).filter(Boolean))];
       if (a.pushed) {
-        return {
-          heading: 'The key is already public: revoke it now, then remove it from the commits',
-          steps: [
-            ...rotation(a, true),
-            ...takeOut(a),
-            `Remove it from the unpushed commits${commits.length ? ` (${commits.join(', ')})` : ''} (git commit --amend, or git rebase -i), push again, then clean the pushed history (git filter-repo --replace-text).`,
-          ],
-        };
+        return revokeFirst(a, 'remove it from the commits', `Remove it from the unpushed commits${commits.length ? ` (${commits.join(', ')})` : ''} (git commit --amend, or git rebase -i), push again, then clean the pushed history (git filter-repo --replace-text).`);
       }
       return {
         heading: 'Remove the key from the unpushed commits, then rotate it',
