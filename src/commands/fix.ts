@@ -43,7 +43,7 @@ function printPlan(plans: FilePlan[], refused: Refusal[], names: Map<string, str
     if (p.addedImport) say(`    + ${p.addedImport}`);
   }
   const vars = [...new Set(plans.flatMap((p) => p.secrets.map((s) => names.get(s)!)))];
-  if (plans.length) say(`  ${ENV_FILE}: ${vars.join(', ')} (git must ignore it; leakguard checks)`);
+  if (plans.length) say(`  ${ENV_FILE} gets: ${vars.join(', ')} (a file git ignores; leakguard checks before writing)`);
   for (const r of refused) say(`  left alone ${r.file}: ${r.why}`);
 }
 
