@@ -145,7 +145,7 @@ function parses(file: string, text: string): boolean {
   return true;
 }
 
-const ROUNDS = ['alpha', 'beta', 'gamma', 'delta'];
+const ROUNDS = ['alpha', 'beta', 'gamma'];
 
 test.each(ROUNDS)('random files (round %s): span-only rewrites that parse, or untouched files', (seed) => {
   const r = new Rng(`fix-safe:${seed}`);

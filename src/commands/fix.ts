@@ -17,7 +17,13 @@ import { appendEnv, ENV_FILE, ensureIgnored, envFileProblem, readEnvVars } from 
 import { lineOf } from '../fix/edits';
 import type { Git } from '../git';
 
-const envVarFor = (f: Finding) => f.envVars[0] ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+/** The variable for a key: the provider's usual one; for a password inside a URL, a _PASSWORD name (the URL variable holds a whole URL). */
+function envVarFor(f: Finding): string {
+  const base = f.envVars[0] ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+  return f.matchText !== f.secret && f.matchText.includes('://')
+    ? `${base.replace(/_(URL|URI|DSN|CONNECTION_STRING)$/, '')}_PASSWORD`
+    : base;
+}
 const short = (s: string) => `${s.slice(0, Math.min(6, Math.floor(s.length / 3)))}\u2026`;
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -81,13 +87,11 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const existing = readEnvVars(ctx.root);
   const texts = new Map(workable.map((f) => [f, fs.readFileSync(path.join(ctx.root, f)).toString('latin1')]));
   const choices = workable.flatMap((file) =>
-    byFile
-      .get(file)!
-      .map((f) => ({
-        secret: f.secret,
-        base: envVarFor(f),
-        files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)),
-      })),
+    byFile.get(file)!.map((f) => ({
+      secret: f.secret,
+      base: envVarFor(f),
+      files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)),
+    })),
   );
   const names = chooseNames(choices, existing, (f) => texts.get(f) ?? '');
   const drafts: FilePlan[] = [];

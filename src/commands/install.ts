@@ -100,6 +100,15 @@ function uninstallOne(target: HookTarget, hook: string, said: string[], rel: str
   } else said.push(`removed leakguard from ${rel}`);
 }
 
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Checks that each installed hook will run leakguard's step. Problems with the hook itself are errors;
  * what only the user can change (leakguard not found now, husky not set up) is a warning.
@@ -120,12 +129,8 @@ async function verify(
     const sh = await runProcess('sh', ['-n'], text);
     if (sh && sh.code !== 0) problems.push(`${rel}: the hook is not valid sh (${sh.stderr.trim().split('\n')[0]})`);
     if (target.kind === 'git') {
-      try {
-        fs.accessSync(file, fs.constants.X_OK);
-      } catch {
-        problems.push(`${rel}: not executable`);
-      }
-    } else if (!fs.existsSync(path.join(target.dir, '_', path.basename(file))))
+      if (!isExecutable(file)) problems.push(`${rel}: not executable`);
+    } else if (!fs.existsSync(path.join(target.dir, '_', path.basename(file))) && !isExecutable(file))
       warnings.push(`${rel}: husky's runner (.husky/_/${path.basename(file)}) is missing; run \`npx husky\``);
   }
   if (!hookFindsLeakguard(root, where))
