@@ -80,6 +80,7 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const dirty = await unstagedChanges(ctx.git, files);
   const workable = files.filter((f) => {
     if (!fs.existsSync(path.join(ctx.root, f))) refused.push({ file: f, why: 'it is not in the work tree' });
+    else if (!fs.lstatSync(path.join(ctx.root, f)).isFile()) refused.push({ file: f, why: 'it is a symbolic link, not a plain file' });
     else if (dirty.has(f)) refused.push({ file: f, why: 'it has changes that are not staged; stage or stash them, then run fix again' });
     else return true;
     return false;
