@@ -21,7 +21,13 @@ import { rulesFor } from '../rules/load';
 import { envVarOf } from '../rules/env-var';
 import type { Rule } from '../rules/types';
 
-const envVarFor = (f: Finding, rule?: Rule) => envVarOf(f, rule) ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+/** The variable for a key: its rule's own; for a password inside a URL, a _PASSWORD name (the URL variable holds a whole URL). */
+function envVarFor(f: Finding, rule?: Rule): string {
+  const base = envVarOf(f, rule) ?? `${f.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+  return f.matchText !== f.secret && f.matchText.includes('://')
+    ? `${base.replace(/_(URL|URI|DSN|CONNECTION_STRING)$/, '')}_PASSWORD`
+    : base;
+}
 const short = (s: string) => `${s.slice(0, Math.min(6, Math.floor(s.length / 3)))}\u2026`;
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -47,7 +53,7 @@ function printPlan(plans: FilePlan[], refused: Refusal[], names: Map<string, str
     if (p.addedImport) say(`    + ${p.addedImport}`);
   }
   const vars = [...new Set(plans.flatMap((p) => p.secrets.map((s) => names.get(s)!)))];
-  if (plans.length) say(`  ${ENV_FILE}: ${vars.join(', ')} (git must ignore it; leakguard checks)`);
+  if (plans.length) say(`  ${ENV_FILE} gets: ${vars.join(', ')} (a file git ignores; leakguard checks before writing)`);
   for (const r of refused) say(`  left alone ${r.file}: ${r.why}`);
 }
 
@@ -83,6 +89,7 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
     const fb = fileBound(f);
     if (fb) refused.push({ file: f, why: fb.advice ?? `keep that credential in a file outside the repository and point ${fb.envVars?.[0] ?? 'its variable'} at it` });
     else if (!fs.existsSync(path.join(ctx.root, f))) refused.push({ file: f, why: 'it is not in the work tree' });
+    else if (!fs.lstatSync(path.join(ctx.root, f)).isFile()) refused.push({ file: f, why: 'it is a symbolic link, not a plain file' });
     else if (dirty.has(f)) refused.push({ file: f, why: 'it has changes that are not staged; stage or stash them, then run fix again' });
     else return true;
     return false;
@@ -90,13 +97,11 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const existing = readEnvVars(ctx.root);
   const texts = new Map(workable.map((f) => [f, fs.readFileSync(path.join(ctx.root, f)).toString('latin1')]));
   const choices = workable.flatMap((file) =>
-    byFile
-      .get(file)!
-      .map((f) => ({
-        secret: f.secret,
-        base: envVarFor(f, rules.get(f.ruleId)),
-        files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)),
-      })),
+    byFile.get(file)!.map((f) => ({
+      secret: f.secret,
+      base: envVarFor(f, rules.get(f.ruleId)),
+      files: workable.filter((x) => byFile.get(x)!.some((y) => y.secret === f.secret)),
+    })),
   );
   const names = chooseNames(choices, existing, (f) => texts.get(f) ?? '');
   const drafts: FilePlan[] = [];

@@ -16,9 +16,13 @@ const HOOKS = ['pre-commit', 'pre-push'] as const;
 const LEGACY = /^# leakguard pre-(commit|push) hook\. Installed by/m;
 const backupOf = (hook: string) => `${hook}.pre-leakguard`;
 
+/** Hook files are handled as bytes (one char per byte), so a user's non-UTF-8 lines come back unchanged. */
+const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+const write = (file: string, text: string, mode?: number) => fs.writeFileSync(file, Buffer.from(text, 'latin1'), mode ? { mode } : {});
+
 function readOr(file: string): string | null {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'latin1');
   } catch {
     return null;
   }
@@ -35,22 +39,22 @@ function installOne(target: HookTarget, hook: string, where: Where, said: string
   const file = path.join(target.dir, hook);
   const text = readOr(file);
   if (target.kind === 'husky') {
-    const next = withBlock(text ?? '', hookBody(`husky-${hook}.sh`, where));
+    const next = withBlock(text ?? '', bytes(hookBody(`husky-${hook}.sh`, where)));
     if (next === null) {
       said.push(`${rel} already runs leakguard`);
       return file;
     }
-    fs.writeFileSync(file, next, { mode: 0o755 });
+    write(file, next, 0o755);
     said.push(`${text === null ? 'created' : hasBlock(text) ? 'updated leakguard in' : 'added leakguard to'} ${rel}`);
     return file;
   }
-  const body = hookBody(hook, where);
+  const body = bytes(hookBody(hook, where));
   fs.mkdirSync(target.dir, { recursive: true });
   if (text !== null && hasBlock(text)) {
     const next = withBlock(text, body);
     if (next === null) said.push(`${hook} hook already runs leakguard`);
     else {
-      fs.writeFileSync(file, next);
+      write(file, next);
       said.push(`updated leakguard's ${hook} hook`);
     }
     return file;
@@ -58,7 +62,7 @@ function installOne(target: HookTarget, hook: string, where: Where, said: string
   const legacy = text !== null && LEGACY.test(text); // an older leakguard's whole-file hook: replaced, not kept
   const had = !legacy && fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
   if (had) fs.renameSync(file, path.join(target.dir, backupOf(hook)));
-  fs.writeFileSync(file, `#!/bin/sh\n${addBlock('', body)}`);
+  write(file, `#!/bin/sh\n${addBlock('', body)}`);
   fs.chmodSync(file, 0o755);
   said.push(
     had
@@ -87,7 +91,7 @@ function uninstallOne(target: HookTarget, hook: string, said: string[], rel: str
   }
   const empty = target.kind === 'git' ? /^(#![^\n]*\n?)?\s*$/.test(rest) : rest === '';
   if (!empty) {
-    fs.writeFileSync(file, rest);
+    write(file, rest);
     said.push(
       `removed leakguard's lines from ${rel}; your own lines stay${target.kind === 'git' && fs.existsSync(backup) ? ` (your earlier hook is still in ${backupOf(hook)})` : ''}`,
     );
@@ -98,6 +102,15 @@ function uninstallOne(target: HookTarget, hook: string, said: string[], rel: str
     fs.renameSync(backup, file);
     said.push(`removed leakguard's ${hook} hook and put the previous one back`);
   } else said.push(`removed leakguard from ${rel}`);
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -117,15 +130,11 @@ async function verify(
     const text = readOr(file) ?? '';
     const why = whyBlockWontRun(text);
     if (why) problems.push(`${rel}: ${why}`);
-    const sh = await runProcess('sh', ['-n'], text);
+    const sh = await runProcess('sh', ['-n'], Buffer.from(text, 'latin1'));
     if (sh && sh.code !== 0) problems.push(`${rel}: the hook is not valid sh (${sh.stderr.trim().split('\n')[0]})`);
     if (target.kind === 'git') {
-      try {
-        fs.accessSync(file, fs.constants.X_OK);
-      } catch {
-        problems.push(`${rel}: not executable`);
-      }
-    } else if (!fs.existsSync(path.join(target.dir, '_', path.basename(file))))
+      if (!isExecutable(file)) problems.push(`${rel}: not executable`);
+    } else if (!fs.existsSync(path.join(target.dir, '_', path.basename(file))) && !isExecutable(file))
       warnings.push(`${rel}: husky's runner (.husky/_/${path.basename(file)}) is missing; run \`npx husky\``);
   }
   if (!hookFindsLeakguard(root, where))

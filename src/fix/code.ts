@@ -36,7 +36,10 @@ function constantContext(text: string, t: Token, lang: Lang, file: string): stri
     }
   }
   if (lang === 'c' && /(\bcase\s+|@\w+\s*\([^)]*|\bconst\b.*)$/.test(before)) return 'the value must be a constant here';
-  if (lang === 'js' && (/^\s*(export\s+)?(enum|type|import|declare)\b/.test(before) || /\bfrom\s*$/.test(before)) && !/=\s*$/.test(before))
+  if (
+    lang === 'js' &&
+    (/^\s*(export\s+)?(declare\s+)?(const\s+enum\b|enum\s+\w|type\s+\w|import\b|declare\b)/.test(before) || /\bfrom\s*$/.test(before))
+  )
     return 'the string is not a value here';
   if (
     /\.(ts|tsx|mts|cts)$/i.test(file) &&
@@ -60,7 +63,9 @@ function inString(
   const whole = occ.length === 1 && occ[0].at === t.body[0] && occ[0].at + occ[0].secret.length === t.body[1];
   if (whole) {
     const why = constantContext(text, t, lang, file);
-    return why ?? [{ from: t.start, to: t.end, text: read(file, lang, varOf(occ[0].secret), t), secret: occ[0].secret }];
+    const expr = read(file, lang, varOf(occ[0].secret), t);
+    const jsxAttr = /\.(jsx|tsx)$/i.test(file) && /<[\w.]+(\s[^<>]*)?\s[\w-]+=$/.test(lineAround(text, t.start)[0]);
+    return why ?? [{ from: t.start, to: t.end, text: jsxAttr ? `{${expr}}` : expr, secret: occ[0].secret }];
   }
   if (t.kind === 'template')
     return occ.map((o) => ({

@@ -60,6 +60,8 @@ export function appendEnv(root: string, add: [string, string][]): void {
   const file = path.join(root, ENV_FILE);
   const cur = fs.existsSync(file) ? fs.readFileSync(file, 'latin1') : '';
   const eol = /\r\n/.test(cur) ? '\r\n' : '\n';
-  const lines = add.map(([k, v]) => `${k}=${v}${eol}`).join('');
+  // A value with spaces, #, $ or quotes is quoted, so dotenv loaders read it back unchanged.
+  const quote = (v: string) => (/^[\w.:/@+=,~%^-]*$/.test(v) ? v : v.includes("'") ? `"${v.replace(/["\\$`]/g, '\\$&')}"` : `'${v}'`);
+  const lines = add.map(([k, v]) => `${k}=${quote(v)}${eol}`).join('');
   fs.writeFileSync(file, Buffer.from(cur + (cur && !cur.endsWith('\n') ? eol : '') + lines, 'latin1'), { mode: 0o600 });
 }
