@@ -38,8 +38,9 @@ const GLOBAL_FLAGS = ['--no-replace-objects'];
  * safety check refuses some variables a hook always has, like GIT_EDITOR); they print no diffs.
  */
 function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_ATTR_NOSYSTEM: '1' };
-  for (const k of ['GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_REPLACE_REF_BASE', 'GIT_PAGER', 'GIT_GRAFT_FILE']) delete env[k];
+  // GIT_GRAFT_FILE: a (deprecated) info/grafts file rewrites parents like a replace ref does; /dev/null reads as none.
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_ATTR_NOSYSTEM: '1', GIT_GRAFT_FILE: '/dev/null' };
+  for (const k of ['GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_REPLACE_REF_BASE', 'GIT_ATTR_SOURCE', 'GIT_PAGER']) delete env[k];
   return env;
 }
 

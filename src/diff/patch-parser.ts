@@ -13,6 +13,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { CommitInfo, Emit, Fragment } from '../sources/fragment';
 import { pathFromHeader, unquotePath } from './unquote-path';
+import { LineSplitter, OVERLAP } from '../sources/blob/text-lines';
 
 /** Marks the commit header lines we ask git log to print (see HISTORY_FORMAT). */
 export const COMMIT_MARK = '\x01LG\x01';
@@ -22,16 +23,12 @@ export const MESSAGE_FILE = '<commit message>';
 export const HISTORY_FORMAT = `--format=${COMMIT_MARK.replace(/\x01/g, '%x01')}%H%x01%an <%ae>%x01%aI%n%w(0,1,1)%B`;
 /** A fragment is handed on once it holds this many characters, so memory stays flat on huge files. */
 const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
-/** A line longer than this is handed on in pieces that overlap by OVERLAP characters (no key is cut). */
-const MAX_PIECE = 1024 * 1024;
-const OVERLAP = 4096;
 
 export interface BinaryBlob { file: string; sha: string; commit?: CommitInfo }
 
 export class PatchParser {
   private decoder = new StringDecoder('utf8');
-  private pending: string[] = [];
-  private pendingLen = 0;
+  private splitter = new LineSplitter((l) => this.line(l), (l) => this.long(l));
   private commit?: CommitInfo;
   private file: string | null = null;
   private headerPath: string | null = null;
@@ -50,50 +47,25 @@ export class PatchParser {
   constructor(private readonly emit: Emit, private readonly onCommit?: (c: CommitInfo) => void, private readonly onBinary?: (b: BinaryBlob) => void) {}
 
   feed(chunk: Buffer): void {
-    const text = this.decoder.write(chunk);
-    let nl = text.indexOf('\n');
-    if (nl === -1) return this.hold(text);
-    let start = 0;
-    while (nl !== -1) {
-      let l = text.slice(start, nl);
-      if (this.pending.length) {
-        l = this.pending.join('') + l;
-        this.pending = [];
-        this.pendingLen = 0;
-      }
-      this.line(l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
-      start = nl + 1;
-      nl = text.indexOf('\n', start);
-    }
-    if (start < text.length) this.hold(text.slice(start));
+    this.splitter.push(this.decoder.write(chunk));
   }
 
   end(): void {
-    const rest = this.pending.join('') + this.decoder.end();
-    this.pending = [];
-    this.pendingLen = 0;
-    if (rest) this.line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+    this.splitter.push(this.decoder.end());
+    this.splitter.end();
     this.flush();
   }
 
-  /** Keeps an unfinished line; a very long one is scanned piece by piece instead of held whole. */
-  private hold(text: string): void {
-    this.pending.push(text);
-    this.pendingLen += text.length;
-    if (this.pendingLen <= MAX_PIECE) return;
-    const joined = this.pending.join('');
+  /** What to keep of a very long unfinished line: its content is scanned piece by piece instead of held whole. */
+  private long(joined: string): string {
     const cols = this.inMessage ? 1 : this.parents;
     const marks = joined.slice(0, cols);
     const content = this.inMessage ? marks === ' ' : this.inHunk && marks === '+'.repeat(cols);
-    if (content) {
-      const body = joined.slice(cols);
-      if (this.inMessage) this.messageLine(body, false);
-      else this.added(body, false);
-      this.pending = [marks + body.slice(-OVERLAP)];
-    } else {
-      this.pending = [joined.slice(0, 2 * OVERLAP)]; // only its start matters (a header, a removed line)
-    }
-    this.pendingLen = this.pending[0].length;
+    if (!content) return joined.slice(0, 2 * OVERLAP); // only its start matters (a header, a removed line)
+    const body = joined.slice(cols);
+    if (this.inMessage) this.messageLine(body, false);
+    else this.added(body, false);
+    return marks + body.slice(-OVERLAP);
   }
 
   private line(l: string): void {
