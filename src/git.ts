@@ -102,11 +102,12 @@ export class Git {
   /**
    * Streams git's stdout to `onData` as it comes, with back-pressure (the stream pauses while onData's
    * promise is pending). Resolves when git exits 0; rejects with git's stderr otherwise. `input` goes to
-   * git's stdin (object and commit lists: never the command line, which has a size limit).
+   * git's stdin (object and commit lists: never the command line, which has a size limit); `config`
+   * adds -c settings for this call.
    */
-  stream(args: string[], onData: (chunk: Buffer) => void, input = ''): Promise<void> {
+  stream(args: string[], onData: (chunk: Buffer) => void, input = '', config: string[] = []): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = this.spawn(args);
+      const child = this.spawn(args, config);
       const err: Buffer[] = [];
       let failed: Error | undefined;
       child.stdout.on('data', (d: Buffer) => {
@@ -130,8 +131,9 @@ export class Git {
     });
   }
 
-  private spawn(args: string[]) {
-    const cfg = SAFE_CONFIG.flatMap((c) => ['-c', c]);
+  /** `config` ("key=value") comes after SAFE_CONFIG, so it can change one of those for one call. */
+  private spawn(args: string[], config: string[] = []) {
+    const cfg = [...SAFE_CONFIG, ...config].flatMap((c) => ['-c', c]);
     return spawn('git', [...cfg, ...GLOBAL_FLAGS, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
   }
 }

@@ -24,6 +24,9 @@ export const HISTORY_FORMAT = `--format=${COMMIT_MARK.replace(/\x01/g, '%x01')}%
 /** A fragment is handed on once it holds this many characters, so memory stays flat on huge files. */
 const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
 
+/** A submodule (a commit id, not content) and a symlink (a path, not followed). */
+const SPECIAL_MODES = new Set(['160000', '120000']);
+
 export interface BinaryBlob { file: string; sha: string; commit?: CommitInfo }
 
 export class PatchParser {
@@ -33,6 +36,7 @@ export class PatchParser {
   private file: string | null = null;
   private headerPath: string | null = null;
   private newSha = '';
+  private newMode = '';
   private inHunk = false;
   private inMessage = false;
   private parents = 1;
@@ -44,7 +48,13 @@ export class PatchParser {
   files = 0;
   lineCount = 0;
 
-  constructor(private readonly emit: Emit, private readonly onCommit?: (c: CommitInfo) => void, private readonly onBinary?: (b: BinaryBlob) => void) {}
+  constructor(
+    private readonly emit: Emit,
+    private readonly onCommit?: (c: CommitInfo) => void,
+    private readonly onBinary?: (b: BinaryBlob) => void,
+    /** Given: submodules and symlinks go here instead of being read as lines. */
+    private readonly onSpecial?: (file: string, mode: string) => void,
+  ) {}
 
   feed(chunk: Buffer): void {
     this.splitter.push(this.decoder.write(chunk));
@@ -99,12 +109,21 @@ export class PatchParser {
     if (l.startsWith('diff ')) return this.diffHeader(l);
     if (l.startsWith('+++ ')) {
       this.file = pathFromHeader(l.slice(4));
+      if (this.file !== null && this.onSpecial && SPECIAL_MODES.has(this.newMode)) {
+        this.onSpecial(this.file, this.newMode);
+        this.file = null;
+      }
       if (this.file !== null) this.files++;
       return;
     }
     if (l.startsWith('index ')) {
-      const range = l.slice(6).split(' ')[0];
+      const [range, mode] = l.slice(6).split(' ');
       this.newSha = range.slice(range.indexOf('..') + 2);
+      if (mode) this.newMode = mode;
+      return;
+    }
+    if (l.startsWith('new file mode ') || l.startsWith('new mode ')) {
+      this.newMode = l.slice(l.lastIndexOf(' ') + 1);
       return;
     }
     if (l.startsWith('rename to ') || l.startsWith('copy to ')) {
@@ -128,6 +147,7 @@ export class PatchParser {
     this.flush();
     this.file = null;
     this.newSha = '';
+    this.newMode = '';
     this.parents = l.startsWith('diff --cc ') || l.startsWith('diff --combined ') ? 2 : 1;
     if (this.parents > 1) {
       this.headerPath = unquotePath(l.slice(l.indexOf(' ', 5) + 1));
