@@ -100,6 +100,17 @@ describe('binary formats are read through their text', () => {
     expect(leakguardStaged(r, 'image.bin', binaryWith(Buffer.from('just some label text'))).code).toBe(0);
   });
 
+  test('binary files with odd names, and a renamed and changed binary file, are found under their names', () => {
+    const r = hooked();
+    fs.writeFileSync(path.join(r, 'old name.db'), binaryWith(Buffer.from('nothing here')));
+    commitAll(r, 'db');
+    git(r, ['mv', 'old name.db', 'new "name" ü.db']);
+    fs.writeFileSync(path.join(r, 'new "name" ü.db'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'renamed')}"`)));
+    const res = leakguardStaged(r, 'tab\tname.bin', binaryWith(Buffer.from(`KEY="${fakeKey('openai', 'tabname')}"`)));
+    expect(res.code).toBe(1);
+    expect(json(res).findings.map((f) => f.file).sort()).toEqual(['new "name" ü.db', 'tab\tname.bin']);
+  });
+
   test('a directory scan reads binary and UTF-16 files too', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.db'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'dirdb')}"`)));
@@ -149,7 +160,7 @@ describe('binary formats are read through their text', () => {
 
   function leakguardStaged(r: string, file: string, bytes: Buffer) {
     fs.writeFileSync(path.join(r, file), bytes);
-    git(r, ['add', file]);
+    git(r, ['add', '-A']);
     return leakguard(['scan', '--staged', '--format', 'json'], r);
   }
 });
