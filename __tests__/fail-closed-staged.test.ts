@@ -154,8 +154,15 @@ describe('binary formats are read through their text', () => {
     const res = leakguardStaged(r, 'notes.docx', doc);
     expect(res.code).toBe(1);
     expect(json(res).findings.map((f) => f.file)).toEqual(['notes.docx']);
-    git(r, ['rm', '-q', '--cached', 'notes.docx']);
+    fs.rmSync(path.join(r, 'notes.docx'));
     expect(leakguardStaged(r, 'clean.docx', zip({ 'word/document.xml': '<w:t>hello</w:t>' })).code).toBe(0);
+  });
+
+  test('a key in a gzip file (a .tgz or .gz) blocks', () => {
+    const r = hooked();
+    const res = leakguardStaged(r, 'backup.sql.gz', zlib.gzipSync(Buffer.from(`-- dump\nINSERT INTO keys VALUES ('${fakeKey('anthropic', 'gz')}');\n`)));
+    expect(res.code).toBe(1);
+    expect(json(res).findings.map((f) => f.file)).toEqual(['backup.sql.gz']);
   });
 
   function leakguardStaged(r: string, file: string, bytes: Buffer) {

@@ -1,7 +1,7 @@
 /**
  * Reads one blob's bytes as they stream in and hands its text to the engine, whatever the encoding:
  * UTF-8 text line by line; UTF-16 (a byte-order mark, or the zero bytes of mostly-ASCII UTF-16) decoded;
- * a ZIP archive (Office, OpenDocument) entry by entry; anything else with NUL bytes as binary, through
+ * a ZIP archive (Office, OpenDocument) entry by entry, gzip unpacked; anything else with NUL bytes as binary, through
  * its printable runs. Decided on the first SNIFF bytes, as git does.
  */
 import { StringDecoder } from 'node:string_decoder';
@@ -9,13 +9,13 @@ import type { CommitInfo, Emit } from '../fragment';
 import { FragmentSink } from './fragment-sink';
 import { TextLines } from './text-lines';
 import { PrintableRuns } from './printable-runs';
-import { isZip, zipEntries } from './zip-entries';
+import { isGzip, isZip, unpack } from './archives';
 
 const SNIFF = 8000;
-/** A ZIP is held whole to read its directory up to this size; a bigger one is read through its printable runs. */
-const MAX_ZIP = 64 * 1024 * 1024;
+/** An archive is held whole to open it up to this size; a bigger one is read through its printable runs. */
+const MAX_ARCHIVE = 64 * 1024 * 1024;
 /** Archives inside archives are opened this deep. */
-const MAX_ZIP_DEPTH = 2;
+const MAX_ARCHIVE_DEPTH = 2;
 
 export type BlobKind = 'text' | 'utf16le' | 'utf16be' | 'binary';
 
@@ -61,7 +61,7 @@ class Decoded implements Reader {
   }
 }
 
-/** A ZIP archive (Office, OpenDocument, .jar): each entry is scanned like a blob of its own. */
+/** A ZIP archive (Office, OpenDocument, .jar) or gzip stream: each file inside is scanned like a blob of its own. */
 class Archive implements Reader {
   private parts: Buffer[] = [];
   private size = 0;
@@ -72,18 +72,18 @@ class Archive implements Reader {
     if (this.runs) return this.runs.push(b);
     this.parts.push(Buffer.from(b));
     this.size += b.length;
-    if (this.size > MAX_ZIP) this.fallBack(Buffer.concat(this.parts));
+    if (this.size > MAX_ARCHIVE) this.fallBack(Buffer.concat(this.parts));
   }
   end(): void {
     if (this.runs) return this.runs.end();
     const buf = Buffer.concat(this.parts);
     this.parts = [];
-    const entries = zipEntries(buf);
-    if (!entries) {
+    const inside = unpack(buf);
+    if (!inside) {
       this.fallBack(buf);
       return this.runs!.end();
     }
-    for (const e of entries) this.lines += scanBuffer(this.sink.file, e.data, this.emit, this.commit, this.depth + 1).lineCount;
+    for (const data of inside) this.lines += scanBuffer(this.sink.file, data, this.emit, this.commit, this.depth + 1).lineCount;
   }
   private fallBack(buf: Buffer): void {
     this.parts = [];
@@ -124,7 +124,7 @@ export class BlobScanner {
     this.head = [];
     const { kind, skip } = classify(head);
     this.kind = kind;
-    if (isZip(head) && this.depth < MAX_ZIP_DEPTH) this.reader = new Archive(this.sink, this.emit, this.commit, this.depth);
+    if ((isZip(head) || isGzip(head)) && this.depth < MAX_ARCHIVE_DEPTH) this.reader = new Archive(this.sink, this.emit, this.commit, this.depth);
     else this.reader = kind === 'binary' ? new PrintableRuns(this.sink) : new Decoded(new TextLines(this.sink), kind);
     this.reader.push(head.subarray(skip));
   }

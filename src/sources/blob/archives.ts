@@ -1,4 +1,6 @@
 /**
+ * Compressed containers whose text no printable run shows: gzip (.gz, .tgz) and ZIP.
+ *
  * The files inside a ZIP archive (Office documents, OpenDocument, .jar, notebooks exported as zip): a
  * key typed into a .docx or .xlsx is deflated inside it, so no printable run shows it. Reads the central
  * directory, inflates each entry with bounded output, and returns their bytes. Returns null when the
@@ -50,4 +52,26 @@ export function zipEntries(buf: Buffer): Array<{ name: string; data: Buffer }> |
   } catch {
     return null;
   }
+}
+
+export function isGzip(head: Buffer): boolean {
+  return head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
+}
+
+/** The bytes a gzip stream holds (up to MAX_TOTAL), or null if it is not one. */
+export function gunzipped(buf: Buffer): Buffer | null {
+  try {
+    return zlib.gunzipSync(buf, { maxOutputLength: MAX_TOTAL });
+  } catch {
+    return null;
+  }
+}
+
+/** The contents of a compressed container, each to be scanned as a blob; null when it cannot be opened. */
+export function unpack(buf: Buffer): Buffer[] | null {
+  if (isGzip(buf)) {
+    const data = gunzipped(buf);
+    return data ? [data] : null;
+  }
+  return zipEntries(buf)?.map((e) => e.data) ?? null;
 }
