@@ -2,7 +2,9 @@
  * The only module that runs git. Ordinary calls go through simple-git. Two kinds of call cannot:
  * a `git log -p` over a whole history must be read as a stream (simple-git buffers the whole output,
  * which for a multi-gigabyte history breaks the 200 MB memory goal; see bench/history.mjs), and
- * `git cat-file --batch-check` needs its object list on stdin. Those spawn git directly, here.
+ * `git cat-file --batch`, `rev-list --stdin` and `log --stdin` need their object lists on stdin (a list
+ * on the command line has a size limit: spawn E2BIG). Those spawn git directly, here, with an
+ * environment that no replace ref, graft or outside diff option can change.
  */
 import { spawn } from 'node:child_process';
 import type { SimpleGit } from 'simple-git';
