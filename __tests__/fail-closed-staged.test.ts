@@ -106,9 +106,11 @@ describe('binary formats are read through their text', () => {
     commitAll(r, 'db');
     git(r, ['mv', 'old name.db', 'new "name" ü.db']);
     fs.writeFileSync(path.join(r, 'new "name" ü.db'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'renamed')}"`)));
+    fs.mkdirSync(path.join(r, 'x and ', 'dev'), { recursive: true });
+    fs.writeFileSync(path.join(r, 'x and ', 'dev', 'null'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'devnull')}"`)));
     const res = leakguardStaged(r, 'tab\tname.bin', binaryWith(Buffer.from(`KEY="${fakeKey('openai', 'tabname')}"`)));
     expect(res.code).toBe(1);
-    expect(json(res).findings.map((f) => f.file).sort()).toEqual(['new "name" ü.db', 'tab\tname.bin']);
+    expect(json(res).findings.map((f) => f.file).sort()).toEqual(['new "name" ü.db', 'tab\tname.bin', 'x and /dev/null']);
   });
 
   test('a directory scan reads binary and UTF-16 files too', () => {

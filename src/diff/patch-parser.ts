@@ -130,7 +130,7 @@ export class PatchParser {
       this.headerPath = unquotePath(l.slice(l.indexOf(' to ') + 4));
       return;
     }
-    if (l.startsWith('Binary files ') && l.endsWith(' differ')) return this.binary(l);
+    if (l.startsWith('Binary files ') && l.endsWith(' differ')) return this.binary();
     if (l.startsWith(COMMIT_MARK)) {
       this.flush();
       this.file = null;
@@ -159,11 +159,12 @@ export class PatchParser {
     this.headerPath = Number.isInteger(half) && rest[half] === ' ' && rest.slice(2, half) === rest.slice(half + 3) ? pathFromHeader(rest.slice(half + 1)) : null;
   }
 
-  private binary(l: string): void {
-    const file = this.headerPath;
-    if (!file || /^0+$/.test(this.newSha) || / and \/dev\/null differ$/.test(l)) return; // a deletion sends nothing new
+  private binary(): void {
+    if (/^0+$/.test(this.newSha)) return; // a deletion (new id all zeros) sends nothing new
+    const file = this.headerPath ?? '<path git did not print>'; // still read: a name is no reason to skip content
+    // No id (no index line): the reader cannot find the blob and says so, which fails closed.
     this.files++;
-    this.onBinary?.({ file, sha: this.newSha, commit: this.commit });
+    this.onBinary?.({ file, sha: this.newSha || 'unknown-object', commit: this.commit });
   }
 
   private hunk(l: string): void {
