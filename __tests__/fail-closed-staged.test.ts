@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { commitAll, git, gitTry, json, leakguard, newRepo, tempDir, write } from './support/cli';
 import { fakeKey, fakeLine } from './support/keys';
 import { pathWithLeakguard } from './support/path-bin';
@@ -99,6 +100,19 @@ describe('binary formats are read through their text', () => {
     expect(leakguardStaged(r, 'image.bin', binaryWith(Buffer.from('just some label text'))).code).toBe(0);
   });
 
+  test('binary files with odd names, and a renamed and changed binary file, are found under their names', () => {
+    const r = hooked();
+    fs.writeFileSync(path.join(r, 'old name.db'), binaryWith(Buffer.from('nothing here')));
+    commitAll(r, 'db');
+    git(r, ['mv', 'old name.db', 'new "name" ü.db']);
+    fs.writeFileSync(path.join(r, 'new "name" ü.db'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'renamed')}"`)));
+    fs.mkdirSync(path.join(r, 'x and ', 'dev'), { recursive: true });
+    fs.writeFileSync(path.join(r, 'x and ', 'dev', 'null'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'devnull')}"`)));
+    const res = leakguardStaged(r, 'tab\tname.bin', binaryWith(Buffer.from(`KEY="${fakeKey('openai', 'tabname')}"`)));
+    expect(res.code).toBe(1);
+    expect(json(res).findings.map((f) => f.file).sort()).toEqual(['new "name" ü.db', 'tab\tname.bin', 'x and /dev/null']);
+  });
+
   test('a directory scan reads binary and UTF-16 files too', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.db'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'dirdb')}"`)));
@@ -108,9 +122,54 @@ describe('binary formats are read through their text', () => {
     expect(json(res).findings.map((f) => f.file).sort()).toEqual(['a.db', 'b.txt']);
   });
 
+  /** A minimal deflated ZIP, as Word writes a .docx (the reader needs no CRC). */
+  function zip(files: Record<string, string>): Buffer {
+    const locals: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const [name, text] of Object.entries(files)) {
+      const data = zlib.deflateRawSync(Buffer.from(text));
+      const n = Buffer.from(name);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(8, 8); local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(text.length, 22); local.writeUInt16LE(n.length, 26);
+      const dir = Buffer.alloc(46);
+      dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(8, 10); dir.writeUInt32LE(data.length, 20);
+      dir.writeUInt32LE(text.length, 24); dir.writeUInt16LE(n.length, 28); dir.writeUInt32LE(offset, 42);
+      locals.push(local, n, data);
+      central.push(dir, n);
+      offset += 30 + n.length + data.length;
+    }
+    const cd = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(Object.keys(files).length, 8); end.writeUInt16LE(Object.keys(files).length, 10);
+    end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, cd, end]);
+  }
+
+  test('a key typed into an Office document (deflated XML in a ZIP) blocks', () => {
+    const r = hooked();
+    const doc = zip({
+      '[Content_Types].xml': '<Types></Types>',
+      'word/document.xml': `<w:document><w:body><w:p><w:r><w:t>ANTHROPIC_API_KEY=${fakeKey('anthropic', 'docx')}</w:t></w:r></w:p></w:body></w:document>`,
+    });
+    const res = leakguardStaged(r, 'notes.docx', doc);
+    expect(res.code).toBe(1);
+    expect(json(res).findings.map((f) => f.file)).toEqual(['notes.docx']);
+    fs.rmSync(path.join(r, 'notes.docx'));
+    expect(leakguardStaged(r, 'clean.docx', zip({ 'word/document.xml': '<w:t>hello</w:t>' })).code).toBe(0);
+  });
+
+  test('a key in a gzip file (a .tgz or .gz) blocks', () => {
+    const r = hooked();
+    const res = leakguardStaged(r, 'backup.sql.gz', zlib.gzipSync(Buffer.from(`-- dump\nINSERT INTO keys VALUES ('${fakeKey('anthropic', 'gz')}');\n`)));
+    expect(res.code).toBe(1);
+    expect(json(res).findings.map((f) => f.file)).toEqual(['backup.sql.gz']);
+  });
+
   function leakguardStaged(r: string, file: string, bytes: Buffer) {
     fs.writeFileSync(path.join(r, file), bytes);
-    git(r, ['add', file]);
+    git(r, ['add', '-A']);
     return leakguard(['scan', '--staged', '--format', 'json'], r);
   }
 });

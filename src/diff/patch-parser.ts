@@ -13,6 +13,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { CommitInfo, Emit, Fragment } from '../sources/fragment';
 import { pathFromHeader, unquotePath } from './unquote-path';
+import { LineSplitter, OVERLAP } from '../sources/blob/text-lines';
 
 /** Marks the commit header lines we ask git log to print (see HISTORY_FORMAT). */
 export const COMMIT_MARK = '\x01LG\x01';
@@ -22,20 +23,20 @@ export const MESSAGE_FILE = '<commit message>';
 export const HISTORY_FORMAT = `--format=${COMMIT_MARK.replace(/\x01/g, '%x01')}%H%x01%an <%ae>%x01%aI%n%w(0,1,1)%B`;
 /** A fragment is handed on once it holds this many characters, so memory stays flat on huge files. */
 const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
-/** A line longer than this is handed on in pieces that overlap by OVERLAP characters (no key is cut). */
-const MAX_PIECE = 1024 * 1024;
-const OVERLAP = 4096;
+
+/** A submodule (a commit id, not content) and a symlink (a path, not followed). */
+const SPECIAL_MODES = new Set(['160000', '120000']);
 
 export interface BinaryBlob { file: string; sha: string; commit?: CommitInfo }
 
 export class PatchParser {
   private decoder = new StringDecoder('utf8');
-  private pending: string[] = [];
-  private pendingLen = 0;
+  private splitter = new LineSplitter((l) => this.line(l), (l) => this.long(l));
   private commit?: CommitInfo;
   private file: string | null = null;
   private headerPath: string | null = null;
   private newSha = '';
+  private newMode = '';
   private inHunk = false;
   private inMessage = false;
   private parents = 1;
@@ -47,53 +48,34 @@ export class PatchParser {
   files = 0;
   lineCount = 0;
 
-  constructor(private readonly emit: Emit, private readonly onCommit?: (c: CommitInfo) => void, private readonly onBinary?: (b: BinaryBlob) => void) {}
+  constructor(
+    private readonly emit: Emit,
+    private readonly onCommit?: (c: CommitInfo) => void,
+    private readonly onBinary?: (b: BinaryBlob) => void,
+    /** Given: submodules and symlinks go here instead of being read as lines. */
+    private readonly onSpecial?: (file: string, mode: string) => void,
+  ) {}
 
   feed(chunk: Buffer): void {
-    const text = this.decoder.write(chunk);
-    let nl = text.indexOf('\n');
-    if (nl === -1) return this.hold(text);
-    let start = 0;
-    while (nl !== -1) {
-      let l = text.slice(start, nl);
-      if (this.pending.length) {
-        l = this.pending.join('') + l;
-        this.pending = [];
-        this.pendingLen = 0;
-      }
-      this.line(l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
-      start = nl + 1;
-      nl = text.indexOf('\n', start);
-    }
-    if (start < text.length) this.hold(text.slice(start));
+    this.splitter.push(this.decoder.write(chunk));
   }
 
   end(): void {
-    const rest = this.pending.join('') + this.decoder.end();
-    this.pending = [];
-    this.pendingLen = 0;
-    if (rest) this.line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+    this.splitter.push(this.decoder.end());
+    this.splitter.end();
     this.flush();
   }
 
-  /** Keeps an unfinished line; a very long one is scanned piece by piece instead of held whole. */
-  private hold(text: string): void {
-    this.pending.push(text);
-    this.pendingLen += text.length;
-    if (this.pendingLen <= MAX_PIECE) return;
-    const joined = this.pending.join('');
+  /** What to keep of a very long unfinished line: its content is scanned piece by piece instead of held whole. */
+  private long(joined: string): string {
     const cols = this.inMessage ? 1 : this.parents;
     const marks = joined.slice(0, cols);
     const content = this.inMessage ? marks === ' ' : this.inHunk && marks === '+'.repeat(cols);
-    if (content) {
-      const body = joined.slice(cols);
-      if (this.inMessage) this.messageLine(body, false);
-      else this.added(body, false);
-      this.pending = [marks + body.slice(-OVERLAP)];
-    } else {
-      this.pending = [joined.slice(0, 2 * OVERLAP)]; // only its start matters (a header, a removed line)
-    }
-    this.pendingLen = this.pending[0].length;
+    if (!content) return joined.slice(0, 2 * OVERLAP); // only its start matters (a header, a removed line)
+    const body = joined.slice(cols);
+    if (this.inMessage) this.messageLine(body, false);
+    else this.added(body, false);
+    return marks + body.slice(-OVERLAP);
   }
 
   private line(l: string): void {
@@ -127,19 +109,28 @@ export class PatchParser {
     if (l.startsWith('diff ')) return this.diffHeader(l);
     if (l.startsWith('+++ ')) {
       this.file = pathFromHeader(l.slice(4));
+      if (this.file !== null && this.onSpecial && SPECIAL_MODES.has(this.newMode)) {
+        this.onSpecial(this.file, this.newMode);
+        this.file = null;
+      }
       if (this.file !== null) this.files++;
       return;
     }
     if (l.startsWith('index ')) {
-      const range = l.slice(6).split(' ')[0];
+      const [range, mode] = l.slice(6).split(' ');
       this.newSha = range.slice(range.indexOf('..') + 2);
+      if (mode) this.newMode = mode;
+      return;
+    }
+    if (l.startsWith('new file mode ') || l.startsWith('new mode ')) {
+      this.newMode = l.slice(l.lastIndexOf(' ') + 1);
       return;
     }
     if (l.startsWith('rename to ') || l.startsWith('copy to ')) {
       this.headerPath = unquotePath(l.slice(l.indexOf(' to ') + 4));
       return;
     }
-    if (l.startsWith('Binary files ') && l.endsWith(' differ')) return this.binary(l);
+    if (l.startsWith('Binary files ') && l.endsWith(' differ')) return this.binary();
     if (l.startsWith(COMMIT_MARK)) {
       this.flush();
       this.file = null;
@@ -156,6 +147,7 @@ export class PatchParser {
     this.flush();
     this.file = null;
     this.newSha = '';
+    this.newMode = '';
     this.parents = l.startsWith('diff --cc ') || l.startsWith('diff --combined ') ? 2 : 1;
     if (this.parents > 1) {
       this.headerPath = unquotePath(l.slice(l.indexOf(' ', 5) + 1));
@@ -167,11 +159,12 @@ export class PatchParser {
     this.headerPath = Number.isInteger(half) && rest[half] === ' ' && rest.slice(2, half) === rest.slice(half + 3) ? pathFromHeader(rest.slice(half + 1)) : null;
   }
 
-  private binary(l: string): void {
-    const file = this.headerPath;
-    if (!file || /^0+$/.test(this.newSha) || / and \/dev\/null differ$/.test(l)) return; // a deletion sends nothing new
+  private binary(): void {
+    if (/^0+$/.test(this.newSha)) return; // a deletion (new id all zeros) sends nothing new
+    const file = this.headerPath ?? '<path git did not print>'; // still read: a name is no reason to skip content
+    // No id (no index line): the reader cannot find the blob and says so, which fails closed.
     this.files++;
-    this.onBinary?.({ file, sha: this.newSha, commit: this.commit });
+    this.onBinary?.({ file, sha: this.newSha || 'unknown-object', commit: this.commit });
   }
 
   private hunk(l: string): void {

@@ -1,6 +1,9 @@
 import type { Notice } from './fragment';
 
-/** Files over this size are not read by any source; the report says so. */
+/**
+ * Directory scans do not read files over this size (the report says so). Git sources read such blobs
+ * whole as a stream instead of diffing them (staged.ts sets core.bigFileThreshold to it).
+ */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function tooBig(file: string, size: number): Notice {

@@ -13,7 +13,8 @@ export interface RemoteBase { args: string[]; exclude: string[] }
 export async function remoteBase(git: Git, remote: string, notices: Notice[]): Promise<RemoteBase> {
   const names = (await git.raw(['remote'])).split('\n').filter(Boolean);
   if (names.includes(remote)) return { args: ['--not', `--remotes=${remote}`], exclude: [] };
-  const listed = remote.startsWith('-') ? null : await git.tryRaw(['ls-remote', remote]);
+  // Through run(): no terminal prompt for credentials (GIT_TERMINAL_PROMPT=0); any failure means "unknown".
+  const listed = remote.startsWith('-') ? null : await git.run(['ls-remote', remote], '').catch(() => null);
   if (listed === null) {
     notices.push({ file: remote, reason: 'could not list this remote\'s refs: commits on any remote-tracking ref were taken as already there' });
     return { args: ['--not', '--remotes'], exclude: [] };

@@ -1,16 +1,21 @@
 /**
  * Reads one blob's bytes as they stream in and hands its text to the engine, whatever the encoding:
  * UTF-8 text line by line; UTF-16 (a byte-order mark, or the zero bytes of mostly-ASCII UTF-16) decoded;
- * anything else with NUL bytes as binary, through its printable runs. Decided on the first SNIFF bytes,
- * as git does.
+ * a ZIP archive (Office, OpenDocument) entry by entry, gzip unpacked; anything else with NUL bytes as binary, through
+ * its printable runs. Decided on the first SNIFF bytes, as git does.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { CommitInfo, Emit } from '../fragment';
 import { FragmentSink } from './fragment-sink';
 import { TextLines } from './text-lines';
 import { PrintableRuns } from './printable-runs';
+import { isGzip, isZip, unpack } from './archives';
 
 const SNIFF = 8000;
+/** An archive is held whole to open it up to this size; a bigger one is read through its printable runs. */
+const MAX_ARCHIVE = 64 * 1024 * 1024;
+/** Archives inside archives are opened this deep. */
+const MAX_ARCHIVE_DEPTH = 2;
 
 export type BlobKind = 'text' | 'utf16le' | 'utf16be' | 'binary';
 
@@ -56,6 +61,37 @@ class Decoded implements Reader {
   }
 }
 
+/** A ZIP archive (Office, OpenDocument, .jar) or gzip stream: each file inside is scanned like a blob of its own. */
+class Archive implements Reader {
+  private parts: Buffer[] = [];
+  private size = 0;
+  private runs: PrintableRuns | null = null;
+  lines = 0;
+  constructor(private readonly sink: FragmentSink, private readonly emit: Emit, private readonly commit: CommitInfo | undefined, private readonly depth: number) {}
+  push(b: Buffer): void {
+    if (this.runs) return this.runs.push(b);
+    this.parts.push(Buffer.from(b));
+    this.size += b.length;
+    if (this.size > MAX_ARCHIVE) this.fallBack(Buffer.concat(this.parts));
+  }
+  end(): void {
+    if (this.runs) return this.runs.end();
+    const buf = Buffer.concat(this.parts);
+    this.parts = [];
+    const inside = unpack(buf);
+    if (!inside) {
+      this.fallBack(buf);
+      return this.runs!.end();
+    }
+    for (const data of inside) this.lines += scanBuffer(this.sink.file, data, this.emit, this.commit, this.depth + 1).lineCount;
+  }
+  private fallBack(buf: Buffer): void {
+    this.parts = [];
+    this.runs = new PrintableRuns(this.sink);
+    this.runs.push(buf);
+  }
+}
+
 export class BlobScanner {
   private head: Buffer[] = [];
   private headLen = 0;
@@ -63,12 +99,12 @@ export class BlobScanner {
   private readonly sink: FragmentSink;
   kind?: BlobKind;
 
-  constructor(file: string, commit: CommitInfo | undefined, emit: Emit) {
+  constructor(file: string, private readonly commit: CommitInfo | undefined, private readonly emit: Emit, private readonly depth = 0) {
     this.sink = new FragmentSink(file, commit, emit);
   }
 
   get lineCount(): number {
-    return this.sink.lineCount;
+    return this.sink.lineCount + (this.reader instanceof Archive ? this.reader.lines : 0);
   }
 
   push(b: Buffer): void {
@@ -88,14 +124,15 @@ export class BlobScanner {
     this.head = [];
     const { kind, skip } = classify(head);
     this.kind = kind;
-    this.reader = kind === 'binary' ? new PrintableRuns(this.sink) : new Decoded(new TextLines(this.sink), kind);
+    if ((isZip(head) || isGzip(head)) && this.depth < MAX_ARCHIVE_DEPTH) this.reader = new Archive(this.sink, this.emit, this.commit, this.depth);
+    else this.reader = kind === 'binary' ? new PrintableRuns(this.sink) : new Decoded(new TextLines(this.sink), kind);
     this.reader.push(head.subarray(skip));
   }
 }
 
 /** Scans a whole buffer (a file read from disk). */
-export function scanBuffer(file: string, buf: Buffer, emit: Emit, commit?: CommitInfo): BlobScanner {
-  const s = new BlobScanner(file, commit, emit);
+export function scanBuffer(file: string, buf: Buffer, emit: Emit, commit?: CommitInfo, depth = 0): BlobScanner {
+  const s = new BlobScanner(file, commit, emit, depth);
   s.push(buf);
   s.end();
   return s;

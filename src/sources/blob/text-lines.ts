@@ -1,18 +1,19 @@
 /**
- * Splits decoded text into numbered lines as it streams in. A line longer than MAX_PIECE is handed on
- * in pieces that overlap by OVERLAP characters, so a key is never cut and memory stays bounded.
+ * Line splitting for streamed text. LineSplitter hands on each complete line (without its CR LF) and
+ * never holds a line longer than MAX_PIECE: it asks `onLong` what to keep of it. TextLines numbers the
+ * lines of decoded blob text; a long line goes on in pieces that overlap by OVERLAP characters, so a
+ * key is never cut and memory stays bounded.
  */
 import type { FragmentSink } from './fragment-sink';
 
 export const MAX_PIECE = 1024 * 1024;
 export const OVERLAP = 4096;
 
-export class TextLines {
+export class LineSplitter {
   private pending: string[] = [];
   private pendingLen = 0;
-  private line = 1;
 
-  constructor(private readonly sink: FragmentSink) {}
+  constructor(private readonly onLine: (l: string) => void, private readonly onLong: (partial: string) => string) {}
 
   push(text: string): void {
     let start = 0;
@@ -24,7 +25,7 @@ export class TextLines {
         this.pending = [];
         this.pendingLen = 0;
       }
-      this.sink.add(l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l, this.line++);
+      this.onLine(l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
       start = nl + 1;
       nl = text.indexOf('\n', start);
     }
@@ -35,17 +36,36 @@ export class TextLines {
     const rest = this.pending.join('');
     this.pending = [];
     this.pendingLen = 0;
-    if (rest) this.sink.add(rest.endsWith('\r') ? rest.slice(0, -1) : rest, this.line++);
-    this.sink.flush();
+    if (rest) this.onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
   }
 
   private hold(text: string): void {
     this.pending.push(text);
     this.pendingLen += text.length;
     if (this.pendingLen <= MAX_PIECE) return;
-    const joined = this.pending.join('');
-    this.sink.add(joined, this.line);
-    this.pending = [joined.slice(-OVERLAP)];
-    this.pendingLen = OVERLAP;
+    this.pending = [this.onLong(this.pending.join(''))];
+    this.pendingLen = this.pending[0].length;
+  }
+}
+
+export class TextLines {
+  private line = 1;
+  private splitter = new LineSplitter(
+    (l) => this.sink.add(l, this.line++),
+    (partial) => {
+      this.sink.add(partial, this.line);
+      return partial.slice(-OVERLAP);
+    },
+  );
+
+  constructor(private readonly sink: FragmentSink) {}
+
+  push(text: string): void {
+    this.splitter.push(text);
+  }
+
+  end(): void {
+    this.splitter.end();
+    this.sink.flush();
   }
 }
