@@ -12,6 +12,7 @@ import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
 import { CHECKS, type CheckContext } from './checks';
 import { isFixturePath } from './fixture-paths';
+import { fileNameFinding } from './file-rules';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { isNoiseFile } from '../noise-files';
@@ -30,6 +31,7 @@ interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<stri
 export class Engine {
   private compiled: Compiled[];
   private prefilter: Prefilter;
+  private byFileName: Compiled[];
 
   constructor(readonly rules: Rule[], prebuilt?: PrefilterWords) {
     this.compiled = rules.map((rule) => ({
@@ -40,6 +42,7 @@ export class Engine {
       keywords: rule.keywords.map((k) => k.toLowerCase()),
     }));
     this.prefilter = buildPrefilter(rules, prebuilt);
+    this.byFileName = this.compiled.filter((c) => c.rule.fileName);
   }
 
   /** Accepts or rejects one candidate secret for a rule. Exposed for tests. */
@@ -57,13 +60,14 @@ export class Engine {
   scan(f: Fragment, onFinding: (x: Finding) => void, depth = 0, encoding = ''): void {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
     const genericOk = !isNoiseFile(f.file);
+    if (depth === 0) for (const { rule, re } of this.byFileName) if ((re.lastIndex = 0, re.test(f.file))) onFinding(fileNameFinding(rule, f));
     for (const [idx, ruleIdxs] of cands) {
       const lineText = f.lines[idx];
       const taken = new Spans();
       let lower: string | undefined;
       for (const ri of [...ruleIdxs].sort((a, b) => a - b)) {
         const { rule, re, next, stop, keywords } = this.compiled[ri];
-        if (rule.generic && !genericOk) continue;
+        if ((rule.generic && !genericOk) || rule.fileName) continue;
         if (next && !(f.lineNumbers[idx + 1] === f.lineNumbers[idx] + 1 && next.test(f.lines[idx + 1]))) continue;
         const long = lineText.length > MAX_LINE;
         const pieces = long ? piecesNear((lower ??= asciiLower(lineText)), keywords) : wholeLine(lineText.length);

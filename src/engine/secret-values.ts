@@ -40,7 +40,7 @@ const PASSWORD_HASH = /\$(?:2[abxy]?|1|5|6|apr1|argon2\w*|scrypt|pbkdf2[\w-]*)\$
 /** Values that are code or configuration syntax, not data. */
 function looksLikeCode(v: string): boolean {
   if (/^[!&*@$%~]|^\.{0,2}\//.test(v)) return true; // YAML tags/anchors, variables, paths
-  if (/[[\]]/.test(v) || PASSWORD_HASH.test(v)) return true;
+  if (/[[\]{}]/.test(v) || PASSWORD_HASH.test(v)) return true; // indexing, templates
   if (/:\/\/|::|->|\(\)|\$\{|\{\{/.test(v)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?;?$/.test(v)) return true; // a.b.c, a.b(c)
   if (/^[A-Za-z_$][\w$.]*\(.*\)[;,]?$/.test(v)) return true; // call(...)

@@ -9,7 +9,7 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const RULE_KEYS = new Set([
   'id', 'title', 'severity', 'keywords', 'pattern', 'flags', 'prefix', 'secretGroup', 'entropy',
   'notHex', 'checksum', 'generic', 'examples', 'provider', 'playbook', 'envVars', 'priority', 'followedBy', 'stopwords',
-  'envVarHoldsFile', 'advice', 'envVarsByValue', 'check', 'fixtureSeverity', 'structured',
+  'envVarHoldsFile', 'advice', 'envVarsByValue', 'check', 'fixtureSeverity', 'structured', 'fileName',
 ]);
 const PLAYBOOK_KEYS = new Set(['console', 'usage', 'create', 'revoke', 'misuse', 'notes', 'docs']);
 const CHECKSUMS = new Set(['github-crc32', 'crc32-hex8']);
@@ -43,7 +43,7 @@ export function checkRule(r: unknown, at: string): string[] {
   if (rule.check !== undefined && !CHECK_NAMES.includes(rule.check as string)) errs.push(`${at}.check: expected one of ${CHECK_NAMES.join(', ')}`);
   if (rule.secretGroup !== undefined && !(Number.isInteger(rule.secretGroup) && (rule.secretGroup as number) >= 0)) errs.push(`${at}.secretGroup: expected a whole number`);
   if (rule.entropy !== undefined && !(typeof rule.entropy === 'number' && rule.entropy >= 0 && rule.entropy <= 8)) errs.push(`${at}.entropy: expected a number of bits per character from 0 to 8`);
-  for (const k of ['notHex', 'generic', 'structured'] as const) if (rule[k] !== undefined && typeof rule[k] !== 'boolean') errs.push(`${at}.${k}: expected true or false`);
+  for (const k of ['notHex', 'generic', 'structured', 'fileName'] as const) if (rule[k] !== undefined && typeof rule[k] !== 'boolean') errs.push(`${at}.${k}: expected true or false`);
   if (rule.priority !== undefined && !Number.isInteger(rule.priority)) errs.push(`${at}.priority: expected a whole number`);
   if (rule.stopwords !== undefined && !isStrList(rule.stopwords)) errs.push(`${at}.stopwords: expected a list of strings`);
   if (rule.followedBy !== undefined) {
