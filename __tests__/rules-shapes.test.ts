@@ -90,6 +90,8 @@ describe('placeholders and identifiers', () => {
     expect(looksLikeIdentifier('EmbedByTypeResponseEmbeddingsFloatValues')).toBe(true);
     expect(looksLikeIdentifier('integrationsDatadogApiKeyTooltip')).toBe(true);
     expect(looksLikeIdentifier(expand('{letters:40}', 'id'))).toBe(false);
+    expect(looksLikeIdentifier('EmbedByTypeResponseV2EmbeddingsFloatVals')).toBe(true);
+    expect(looksLikeIdentifier('Winter2025Blue')).toBe(false);
   });
   test('a structured key with a tidy body is a key; abc123 progressions are placeholders elsewhere', () => {
     const tidy = 'abc123xyz-456def789ghij-klmnopqrstuvwx';

@@ -19,8 +19,10 @@ let bytes = 0;
 const all = [];
 for (const d of dirs) {
   bytes += size(d);
-  const out = spawnSync(process.execPath, [CLI, 'scan', path.resolve(d), '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  for (const f of JSON.parse(out.stdout).findings) all.push({ ...f, dir: d });
+  // Scanned from its parent, by name, as a user scans a folder (a node_modules folder named this way is scanned, not skipped).
+  const out = spawnSync(process.execPath, [CLI, 'scan', path.basename(path.resolve(d)), '--format', 'json'], { cwd: path.dirname(path.resolve(d)), encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (!out.stdout) { console.error(`scan of ${d} failed: ${out.stderr.slice(0, 300)}`); process.exit(2); }
+  for (const f of JSON.parse(out.stdout).findings) all.push({ ...f, dir: path.dirname(path.resolve(d)) });
 }
 const mb = bytes / 1e6;
 const loud = all.filter((f) => f.severity !== 'low');
