@@ -12,12 +12,13 @@ let prefixes: string[] | undefined;
 /**
  * Token prefixes of the built-in provider rules (pcsk_, sk-proj-, xoxb-...): a value that starts with one
  * is that provider's to judge. When its rule is disabled or raised its entropy floor, the catch-all rules
- * must not report it in its place.
+ * must not report it in its place. Checksummed formats are left out: a made-up token that fails its checksum
+ * may still be reported as a high-entropy value.
  */
 function providerPrefixes(): string[] {
   if (!prefixes) {
     try {
-      prefixes = [...new Set(builtinRules().filter((r) => !r.generic).flatMap((r) => r.keywords).filter((k) => k.length >= 3 && /[_.-]$/.test(k) && /^[A-Za-z]/.test(k)))];
+      prefixes = [...new Set(builtinRules().filter((r) => !r.generic && !r.checksum).flatMap((r) => r.keywords).filter((k) => k.length >= 3 && /[_.-]$/.test(k) && /^[A-Za-z]/.test(k)))];
     } catch { prefixes = []; }
   }
   return prefixes;
