@@ -10,9 +10,9 @@ import { buildPrefilter, type Prefilter, type PrefilterWords } from './prefilter
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
-import { CHECKS, type CheckContext } from './checks';
+import type { CheckContext } from './checks';
+import type { CheckName } from './check-names';
 import { isFixturePath } from './fixture-paths';
-import { fileNameFinding } from './file-rules';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { isNoiseFile } from '../noise-files';
@@ -24,6 +24,11 @@ const MAX_DEPTH = 2;
 
 /** Lower case for ASCII only, so every position stays where it is in the line (keywords are ASCII). */
 const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/** The context checks and file-name findings load on first use: a clean commit needs neither. */
+let checks: typeof import('./checks') | undefined;
+const runCheck = (name: string, secret: string, at: CheckContext) => (checks ??= require('./checks') as typeof import('./checks')).CHECKS[name as CheckName](secret, at);
+const fileNameFinding = (rule: Rule, f: Fragment) => (require('./file-rules') as typeof import('./file-rules')).fileNameFinding(rule, f);
 
 interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null; keywords: string[] }
 
@@ -53,7 +58,7 @@ export class Engine {
     if (isPlaceholder(body, rule.structured)) return false;
     if (rule.checksum && !CHECKSUMS[rule.checksum](secret)) return false;
     if (rule.generic && lineSaysExample(line)) return false;
-    if (rule.check && !CHECKS[rule.check](secret, at ?? { lines: [line], lineNumbers: [1], idx: 0, file: '' })) return false;
+    if (rule.check && !runCheck(rule.check, secret, at ?? { lines: [line], lineNumbers: [1], idx: 0, file: '' })) return false;
     return true;
   }
 
