@@ -48,6 +48,8 @@ export const CHECKS: Record<CheckName, (secret: string, at: CheckContext) => boo
   'hex-secret': (s, at) => hexSecretIsReal(s, at.lines[at.idx]),
   /** Cloudinary's SDK config: `api_secret` under a `cloudinary:` block or in a cloudinary.config(...) call. */
   'near-cloudinary': (_s, at) => near(at, /cloudinary/i, 8, 2),
+  /** An sk- key sent as a Bearer token in a request to OpenAI (a curl line, its URL a few lines away). */
+  'near-openai': (_s, at) => near(at, /openai/i, 6, 6),
   /** A Google API key inside a Firebase web config object: public by design. */
   'firebase-web-config': (_s, at) => near(at, FIREBASE_CONFIG, 6, 8),
   /** A test key a provider publishes in its docs or SDK samples. */
