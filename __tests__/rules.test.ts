@@ -22,6 +22,13 @@ function scanLine(text: string): Finding[] {
   return out;
 }
 
+/** A file-name rule's examples are paths: each is scanned as a binary file of that name (no lines). */
+function scanPath(file: string): Finding[] {
+  const out: Finding[] = [];
+  engine.scan({ file, lines: [], lineNumbers: [] }, (f) => out.push(f));
+  return out;
+}
+
 const totals = { tp: 0, tpFound: 0, fp: 0, fpQuiet: 0 };
 afterAll(() => {
   console.log(`rule fixtures: ${totals.tpFound}/${totals.tp} true positives found, ${totals.fpQuiet}/${totals.fp} false positives quiet`);
@@ -38,7 +45,7 @@ for (const spec of specs) {
         test(`${rule.id}: positive #${i + 1} is found`, () => {
           for (const seed of SEEDS) {
             const line = expand(t, `${rule.id}:${i}:${seed}`);
-            const ids = scanLine(line).map((f) => f.ruleId);
+            const ids = (rule.fileName ? scanPath(line) : scanLine(line)).map((f) => f.ruleId);
             totals.tp++;
             if (ids.includes(rule.id)) totals.tpFound++;
             expect({ template: t, seed, ids }).toEqual({ template: t, seed, ids: expect.arrayContaining([rule.id]) });
@@ -51,7 +58,7 @@ for (const spec of specs) {
             const line = expand(t, `${rule.id}:n${i}:${seed}`);
             // A near miss of a provider's format may still be a high-entropy value in a secret-named
             // variable: the catch-all rule reporting it is right. Only this rule and other provider rules must stay quiet.
-            const ids = scanLine(line).filter((f) => f.ruleId === rule.id || !genericIds.has(f.ruleId)).map((f) => f.ruleId);
+            const ids = (rule.fileName ? scanPath(line) : scanLine(line)).filter((f) => f.ruleId === rule.id || !genericIds.has(f.ruleId)).map((f) => f.ruleId);
             totals.fp++;
             if (!ids.length) totals.fpQuiet++;
             expect({ template: t, seed, ids }).toEqual({ template: t, seed, ids: [] });

@@ -8,6 +8,7 @@ import { urlCredentialIsReal } from './url-credentials';
 import { genericSecretIsReal, hexSecretIsReal } from './secret-values';
 import { derPrivateKeyBody } from './der';
 import { isKnownPublicKey } from './known-public';
+import type { CheckName } from './check-names';
 
 export interface CheckContext {
   lines: string[];
@@ -35,7 +36,7 @@ const FIREBASE_CONFIG = /authDomain|messagingSenderId|firebaseapp\.com|firebaseC
 const WEB_PAGE_FILE = /\.(?:html?|xhtml|php|erb|ejs|hbs|handlebars|jinja2?|twig|vue|svelte|astro)$/i;
 const MAPS_LOADER = /maps\.googleapis\.com\/maps\/api\/js|maps\.google\.com\/maps\/api\/js|<gmp-map|@googlemaps\/|google\.maps\./;
 
-export const CHECKS: Record<string, (secret: string, at: CheckContext) => boolean> = {
+export const CHECKS: Record<CheckName, (secret: string, at: CheckContext) => boolean> = {
   /** A PEM header alone on its line: the lines below must be key material, not `...` or a placeholder. */
   'pem-block': (_s, at) => blockAfterHeaderIsKey(at.lines, at.lineNumbers, at.idx),
   /** A whole PEM block on one line (`\n` escapes) or in decoded text. */
@@ -47,6 +48,8 @@ export const CHECKS: Record<string, (secret: string, at: CheckContext) => boolea
   'hex-secret': (s, at) => hexSecretIsReal(s, at.lines[at.idx]),
   /** Cloudinary's SDK config: `api_secret` under a `cloudinary:` block or in a cloudinary.config(...) call. */
   'near-cloudinary': (_s, at) => near(at, /cloudinary/i, 8, 2),
+  /** An sk- key sent as a Bearer token in a request to OpenAI (a curl line, its URL a few lines away). */
+  'near-openai': (_s, at) => near(at, /openai/i, 6, 6),
   /** A Google API key inside a Firebase web config object: public by design. */
   'firebase-web-config': (_s, at) => near(at, FIREBASE_CONFIG, 6, 8),
   /** A test key a provider publishes in its docs or SDK samples. */
@@ -57,4 +60,3 @@ export const CHECKS: Record<string, (secret: string, at: CheckContext) => boolea
   'web-page-key': (_s, at) => WEB_PAGE_FILE.test(at.file) || near(at, MAPS_LOADER, 3, 3),
 };
 
-export const CHECK_NAMES = Object.keys(CHECKS);

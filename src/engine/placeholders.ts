@@ -59,11 +59,17 @@ export function isPlaceholder(value: string, structured = false): boolean {
  * readable length. A random key of the same length has digits or a scatter of one-letter "words".
  */
 export function looksLikeIdentifier(value: string): boolean {
-  if (value.length < 12 || !/^[A-Za-z]+$/.test(value)) return false;
-  const words = value.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
-  if (words.length < 2 || words.join('') !== value) return false;
-  if (value.length / words.length < 4) return false;
-  return words.every((w) => w.length >= 2 && (w.length < 3 || /[aeiouyAEIOUY]/.test(w)));
+  // A version or dimension number or two (V2, S3, 3D) may sit between the words.
+  if (value.length < 12 || !/^[A-Za-z0-9]+$/.test(value) || !/^[A-Za-z]/.test(value)) return false;
+  const digits = value.match(/\d+/g) ?? [];
+  if (digits.length > 2 || digits.join('').length > 4) return false;
+  const words = value.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]|\d+/g) ?? [];
+  const letters = words.filter((w) => !/^\d/.test(w));
+  // With a number in it, a name has several words (ResponseV2Embeddings...); Winter2025Blue is a password.
+  if (letters.length < (digits.length ? 4 : 2) || words.join('') !== value) return false;
+  if (value.replace(/\d/g, '').length / letters.length < 4) return false;
+  if (letters.filter((w) => w.length === 1).length > 2) return false; // O in OAuth, V in V2
+  return letters.every((w) => w.length < 3 || /[aeiouyAEIOUY]/.test(w));
 }
 
 /** For rules without a self-identifying prefix: a line that says it is an example is believed. */

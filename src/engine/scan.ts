@@ -10,7 +10,8 @@ import { buildPrefilter, type Prefilter, type PrefilterWords } from './prefilter
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
-import { CHECKS, type CheckContext } from './checks';
+import type { CheckContext } from './checks';
+import type { CheckName } from './check-names';
 import { isFixturePath } from './fixture-paths';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
@@ -24,12 +25,18 @@ const MAX_DEPTH = 2;
 /** Lower case for ASCII only, so every position stays where it is in the line (keywords are ASCII). */
 const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
+/** The context checks and file-name findings load on first use: a clean commit needs neither. */
+let checks: typeof import('./checks') | undefined;
+const runCheck = (name: string, secret: string, at: CheckContext) => (checks ??= require('./checks') as typeof import('./checks')).CHECKS[name as CheckName](secret, at);
+const fileNameFinding = (rule: Rule, f: Fragment) => (require('./file-rules') as typeof import('./file-rules')).fileNameFinding(rule, f);
+
 interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null; keywords: string[] }
 
 
 export class Engine {
   private compiled: Compiled[];
   private prefilter: Prefilter;
+  private byFileName: Compiled[];
 
   constructor(readonly rules: Rule[], prebuilt?: PrefilterWords) {
     this.compiled = rules.map((rule) => ({
@@ -40,6 +47,7 @@ export class Engine {
       keywords: rule.keywords.map((k) => k.toLowerCase()),
     }));
     this.prefilter = buildPrefilter(rules, prebuilt);
+    this.byFileName = this.compiled.filter((c) => c.rule.fileName);
   }
 
   /** Accepts or rejects one candidate secret for a rule. Exposed for tests. */
@@ -50,20 +58,21 @@ export class Engine {
     if (isPlaceholder(body, rule.structured)) return false;
     if (rule.checksum && !CHECKSUMS[rule.checksum](secret)) return false;
     if (rule.generic && lineSaysExample(line)) return false;
-    if (rule.check && !CHECKS[rule.check](secret, at ?? { lines: [line], lineNumbers: [1], idx: 0, file: '' })) return false;
+    if (rule.check && !runCheck(rule.check, secret, at ?? { lines: [line], lineNumbers: [1], idx: 0, file: '' })) return false;
     return true;
   }
 
   scan(f: Fragment, onFinding: (x: Finding) => void, depth = 0, encoding = ''): void {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
     const genericOk = !isNoiseFile(f.file);
+    if (depth === 0) for (const { rule, re } of this.byFileName) if ((re.lastIndex = 0, re.test(f.file))) onFinding(fileNameFinding(rule, f));
     for (const [idx, ruleIdxs] of cands) {
       const lineText = f.lines[idx];
       const taken = new Spans();
       let lower: string | undefined;
       for (const ri of [...ruleIdxs].sort((a, b) => a - b)) {
         const { rule, re, next, stop, keywords } = this.compiled[ri];
-        if (rule.generic && !genericOk) continue;
+        if ((rule.generic && !genericOk) || rule.fileName) continue;
         if (next && !(f.lineNumbers[idx + 1] === f.lineNumbers[idx] + 1 && next.test(f.lines[idx + 1]))) continue;
         const long = lineText.length > MAX_LINE;
         const pieces = long ? piecesNear((lower ??= asciiLower(lineText)), keywords) : wholeLine(lineText.length);

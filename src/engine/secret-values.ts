@@ -6,6 +6,23 @@
  */
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, looksLikeIdentifier } from './placeholders';
+import { builtinRules } from '../rules/load';
+
+let prefixes: string[] | undefined;
+/**
+ * Token prefixes of the built-in provider rules (pcsk_, sk-proj-, xoxb-...): a value that starts with one
+ * is that provider's to judge. When its rule is disabled or raised its entropy floor, the catch-all rules
+ * must not report it in its place. Checksummed formats are left out: a made-up token that fails its checksum
+ * may still be reported as a high-entropy value.
+ */
+function providerPrefixes(): string[] {
+  if (!prefixes) {
+    try {
+      prefixes = [...new Set(builtinRules().filter((r) => !r.generic && !r.checksum).flatMap((r) => r.keywords).filter((k) => k.length >= 3 && /[_.-]$/.test(k) && /^[A-Za-z]/.test(k)))];
+    } catch { prefixes = []; }
+  }
+  return prefixes;
+}
 
 /** Names that are secret-like but hold public or bookkeeping values. */
 const NOT_SECRET_NAME = /public|publishable|existing|(?:password|passwd|tls|ssl|cert|certificate|keys?|token|credentials?|admin|user|db|database|basic[_-]?auth)[_-]?secret$|(?:^|[_.-])ids?$|hash|digest|checksum|fingerprint|nonce|salt|csrf|xsrf|(?:page|next|sync|continuation|resume|cursor)[_-]?token|example|sample|dummy|fake|mock|placeholder|^(?:max|min)[_-]?token|tokens?[_-]?(?:count|limit|len)/i;
@@ -40,7 +57,7 @@ const PASSWORD_HASH = /\$(?:2[abxy]?|1|5|6|apr1|argon2\w*|scrypt|pbkdf2[\w-]*)\$
 /** Values that are code or configuration syntax, not data. */
 function looksLikeCode(v: string): boolean {
   if (/^[!&*@$%~]|^\.{0,2}\//.test(v)) return true; // YAML tags/anchors, variables, paths
-  if (/[[\]]/.test(v) || PASSWORD_HASH.test(v)) return true;
+  if (/[[\]{}]/.test(v) || PASSWORD_HASH.test(v)) return true; // indexing, templates
   if (/:\/\/|::|->|\(\)|\$\{|\{\{/.test(v)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?;?$/.test(v)) return true; // a.b.c, a.b(c)
   if (/^[A-Za-z_$][\w$.]*\(.*\)[;,]?$/.test(v)) return true; // call(...)
@@ -84,7 +101,7 @@ function wordsAndNumber(v: string): boolean {
 /** A value with no provider prefix on a secret-named line, quoted or not. */
 export function genericSecretIsReal(secret: string, line: string): boolean {
   if (COMMENT_LINE.test(line)) return false;
-  if (/xxx|XXX/.test(secret)) return false;
+  if (/xxx|XXX/.test(secret) || providerPrefixes().some((p) => secret.startsWith(p))) return false;
   if (secret.length < 10 || !/\d/.test(secret) || !/[A-Za-z]/.test(secret)) return false;
   if (/^[0-9a-fA-F-]+$/.test(secret)) return false; // hex and UUIDs: the hex rule judges them, by stricter names
   if (looksLikeCode(secret) || wordList(secret) || wordsAndNumber(secret) || looksLikeIdentifier(secret) || isPlaceholder(secret) || encodedWords(secret)) return false;

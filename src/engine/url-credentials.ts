@@ -39,7 +39,7 @@ export function urlCredentialIsReal(line: string, secret: string): boolean {
   if (pw.length < 3 || TEMPLATE.test(pw) || DEFAULT_PASSWORDS.has(low) || /^(?:pass(?:word)?|pwd|secret|test)[-_]?\d{1,4}$/i.test(pw)) return false;
   if (u.user && (low === u.user.toLowerCase() || TEMPLATE.test(u.user))) return false; // admin:admin, ${USER}:x
   if (/^(?:user(?:name)?|login|usr|name|id|x|xxx)$/i.test(u.user) && /^(?:pass\w*|pwd|secret|x+|[*]+)$/i.test(pw)) return false;
-  if (isPlaceholder(pw) || wordList(pw) || looksLikeIdentifier(pw) || /^[A-Z][A-Z0-9_]*$/.test(pw)) return false;
+  if (isPlaceholder(pw) || wordList(pw) || (!/\d/.test(pw) && looksLikeIdentifier(pw)) || /^[A-Z][A-Z0-9_]*$/.test(pw)) return false;
   // People's passwords are words and digits: one or two plain words (MySecret, whalehello) are a demo value.
   if (/^(?:[A-Z]?[a-z]{2,}){1,3}$/.test(pw) && (pw.match(/[A-Z]?[a-z]+/g) ?? []).every((w) => /[aeiouy]/i.test(w))) return false;
   if (/^\d{1,5}$/.test(pw) && /[.]/.test(u.user)) return false; // host:port@ in a malformed URL

@@ -27,6 +27,8 @@ export interface RuleSpec {
   notHex?: boolean;
   /** Name of a checksum validator (src/engine/checksums.ts). */
   checksum?: string;
+  /** The pattern is matched against the file's path, once per file (key stores such as .p12/.pfx), not against its lines. */
+  fileName?: boolean;
   /** The pattern pins a fixed prefix, an exact length (and a fixed suffix): only obvious placeholders are rejected, not tidy-looking random parts. */
   structured?: boolean;
   /** Severity when the file is a test fixture (tests/, fixtures/, *.test.*): keys there are usually made for the test. */

@@ -1,5 +1,5 @@
 import type { Playbook, ProviderSpec, RuleSpec } from './types';
-import { CHECK_NAMES } from '../engine/checks';
+import { CHECK_NAMES } from '../engine/check-names';
 
 /**
  * Checks a rule or provider written by a person (a rules/*.yaml file or a custom rule in the config).
@@ -9,7 +9,7 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const RULE_KEYS = new Set([
   'id', 'title', 'severity', 'keywords', 'pattern', 'flags', 'prefix', 'secretGroup', 'entropy',
   'notHex', 'checksum', 'generic', 'examples', 'provider', 'playbook', 'envVars', 'priority', 'followedBy', 'stopwords',
-  'envVarHoldsFile', 'advice', 'envVarsByValue', 'check', 'fixtureSeverity', 'structured',
+  'envVarHoldsFile', 'advice', 'envVarsByValue', 'check', 'fixtureSeverity', 'structured', 'fileName',
 ]);
 const PLAYBOOK_KEYS = new Set(['console', 'usage', 'create', 'revoke', 'misuse', 'notes', 'docs']);
 const CHECKSUMS = new Set(['github-crc32', 'crc32-hex8']);
@@ -40,10 +40,10 @@ export function checkRule(r: unknown, at: string): string[] {
   for (const k of ['prefix', 'checksum'] as const) if (rule[k] !== undefined && typeof rule[k] !== 'string') errs.push(`${at}.${k}: expected a string`);
   if (rule.checksum !== undefined && !CHECKSUMS.has(rule.checksum as string)) errs.push(`${at}.checksum: expected one of ${[...CHECKSUMS].join(', ')}`);
   if (rule.fixtureSeverity !== undefined && !SEVERITIES.includes(rule.fixtureSeverity as string)) errs.push(`${at}.fixtureSeverity: expected one of ${SEVERITIES.join(', ')}`);
-  if (rule.check !== undefined && !CHECK_NAMES.includes(rule.check as string)) errs.push(`${at}.check: expected one of ${CHECK_NAMES.join(', ')}`);
+  if (rule.check !== undefined && !(CHECK_NAMES as readonly string[]).includes(rule.check as string)) errs.push(`${at}.check: expected one of ${CHECK_NAMES.join(', ')}`);
   if (rule.secretGroup !== undefined && !(Number.isInteger(rule.secretGroup) && (rule.secretGroup as number) >= 0)) errs.push(`${at}.secretGroup: expected a whole number`);
   if (rule.entropy !== undefined && !(typeof rule.entropy === 'number' && rule.entropy >= 0 && rule.entropy <= 8)) errs.push(`${at}.entropy: expected a number of bits per character from 0 to 8`);
-  for (const k of ['notHex', 'generic', 'structured'] as const) if (rule[k] !== undefined && typeof rule[k] !== 'boolean') errs.push(`${at}.${k}: expected true or false`);
+  for (const k of ['notHex', 'generic', 'structured', 'fileName'] as const) if (rule[k] !== undefined && typeof rule[k] !== 'boolean') errs.push(`${at}.${k}: expected true or false`);
   if (rule.priority !== undefined && !Number.isInteger(rule.priority)) errs.push(`${at}.priority: expected a whole number`);
   if (rule.stopwords !== undefined && !isStrList(rule.stopwords)) errs.push(`${at}.stopwords: expected a list of strings`);
   if (rule.followedBy !== undefined) {

@@ -25,8 +25,12 @@ export class FragmentSink {
     if (this.chars > MAX_FRAGMENT_CHARS) this.flush();
   }
 
+  private emitted = false;
+
   flush(): void {
-    if (this.lines.length) this.emit({ file: this.file, lines: this.lines, lineNumbers: this.lineNumbers, commit: this.commit });
+    // A blob with no readable lines is still handed on once, empty: rules about file names (a .p12/.pfx key store) apply.
+    if (this.lines.length || !this.emitted) this.emit({ file: this.file, lines: this.lines, lineNumbers: this.lineNumbers, commit: this.commit });
+    this.emitted = true;
     this.lines = [];
     this.lineNumbers = [];
     this.chars = 0;
