@@ -108,7 +108,7 @@ describe('the variable and the loading pattern of each credential', () => {
     expect(out).toMatch(/workload identity/);
     expect(out).not.toContain('GOOGLE_API_KEY');
     const fix = leakguard(['fix', '--yes'], r);
-    expect(fix.out).toMatch(/skipped sa\.json:3/);
+    expect(fix.out).toMatch(/left alone sa\.json: .*GOOGLE_APPLICATION_CREDENTIALS/);
     expect(fs.existsSync(path.join(r, '.env'))).toBe(false);
   });
 
