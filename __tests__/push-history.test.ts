@@ -152,7 +152,6 @@ describe('history', () => {
   });
 
   test('SARIF output is valid SARIF 2.1.0', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- registers its matcher only for this test
     require('@microsoft/jest-sarif');
     const r = historyRepo();
     const res = leakguard(['scan', '--all-history', '--format', 'sarif'], r);

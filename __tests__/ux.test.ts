@@ -164,7 +164,6 @@ describe('rules', () => {
     const r = leakguard(['rules', 'stripe', '--format', 'sarif'], d);
     expect(r.code).toBe(0);
     const sarif = JSON.parse(r.stdout);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@microsoft/jest-sarif');
     (expect(sarif) as unknown as { toBeValidSarifLog(): void }).toBeValidSarifLog();
     expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['stripe-secret-key']));
@@ -178,7 +177,6 @@ describe('rules', () => {
 describe('the package', () => {
   test('npm pack holds the CLI, hooks, rules, docs and LICENSE, and no sources or tests', () => {
     const ROOT = path.join(__dirname, '..');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
@@ -192,7 +190,6 @@ describe('the package', () => {
   });
 
   test('--help and SARIF point at the package homepage, not at a registry page', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pkg = require('../package.json') as { homepage: string };
     expect(HOMEPAGE).toBe(pkg.homepage);
     const help = leakguard(['--help'], tempDir()).stdout;

@@ -23,7 +23,6 @@ export function buildAllowFilter(config: Config, root: string, useBaseline: bool
   let isMatch: ((p: string) => boolean) | null = null;
   if (config.ignorePaths.length) {
     // micromatch only loads when the config has globs.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mm = require('micromatch') as typeof import('micromatch');
     const globs = config.ignorePaths;
     isMatch = (p) => mm.isMatch(p, globs, { dot: true });

@@ -166,6 +166,5 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
 }
 
 export function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('../../../package.json') as { version: string }).version;
 }

@@ -17,7 +17,6 @@ function parseFile(file: string): unknown {
   const text = fs.readFileSync(file, 'utf8');
   const shown = path.basename(file);
   if (/\.ya?ml$/.test(file)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const YAML = require('yaml') as typeof import('yaml');
     try {
       return YAML.parse(text) ?? {};

@@ -7,7 +7,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { occurrences, type Edit, type Rewrite } from './edits';
 
 function docs(text: string): unknown[] | null {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML = require('yaml') as typeof import('yaml');
   const all = YAML.parseAllDocuments(Buffer.from(text, 'latin1').toString('utf8'));
   const list = Array.isArray(all) ? all : [all];

@@ -57,7 +57,6 @@ export class Git {
   private sg(): SimpleGit {
     if (!this.client) {
       // Loaded on first use: `scan PATH` and `scan --stdin` outside a repo never pay for it.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { simpleGit } = require('simple-git') as typeof import('simple-git');
       this.client = simpleGit({ baseDir: this.cwd, config: SAFE_CONFIG, trimmed: false, completion: { onClose: true, onExit: 0 } });
     }

@@ -18,7 +18,6 @@ interface Pens { red: Paint; bold: Paint; dim: Paint; yellow: Paint; cyan: Paint
 
 function pens(color: boolean): Pens {
   if (!color) { const id: Paint = (s) => s; return { red: id, bold: id, dim: id, yellow: id, cyan: id, green: id }; }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const chalk = require('chalk') as typeof import('chalk');
   const c = new chalk.Instance({ level: 1 });
   return { red: c.red, bold: c.bold, dim: c.dim, yellow: c.yellow, cyan: c.cyan, green: c.green };
