@@ -32,7 +32,8 @@ export function buildAllowFilter(config: Config, root: string, useBaseline: bool
   return {
     pathIgnored: (file) => isMatch !== null && isMatch(file),
     reason(f) {
-      if (allowedInline(f.lineText)) return 'inline';
+      // A multi-line key is not allowed by a marker on one of its lines: use its fingerprint or the config.
+      if (!f.block && allowedInline(f.lineText)) return 'inline';
       if (ignored.has(f.fingerprint)) return 'ignore-file';
       for (const a of allows) {
         if (a.rule !== '*' && a.rule !== f.ruleId) continue;

@@ -21,6 +21,8 @@ export interface Finding {
   /** Set when the secret was found inside base64, hex or percent-encoded text. */
   encoding?: string;
   fingerprint: string;
+  /** The key goes on past this line (a PEM block): a marker on one line cannot vouch for it. */
+  block?: boolean;
   /** Set by --verify: whether the provider says the key still works. */
   liveness?: 'live' | 'revoked' | 'unknown';
 }

@@ -57,7 +57,8 @@ export function blockAfterHeaderIsKey(lines: string[], lineNumbers: number[], id
   const afterHeader = head.slice(head.lastIndexOf('-----') + 5);
   if (END.test(afterHeader) || /\\n/.test(afterHeader)) return false; // an inline block: the inline rule judges it
   const parts: string[] = [];
-  if (bodyPart(afterHeader)) parts.push(afterHeader);
+  // Text after the header that is not base64 (a trailing comment, a closing quote) is not part of the body.
+  if (/^[A-Za-z0-9+/=]+$/.test(bodyPart(afterHeader))) parts.push(afterHeader);
   for (let i = idx + 1; i < lines.length && i <= idx + 200; i++) {
     if (lineNumbers[i] !== lineNumbers[i - 1] + 1) break;
     const l = lines[i];

@@ -92,6 +92,7 @@ export class Engine {
             lineText: context,
             envVars: rule.envVars, prefix: rule.prefix, commit: f.commit,
             fingerprint: fingerprint(rule.id, f.file, secret),
+            ...(rule.check === 'pem-block' ? { block: true } : {}),
           });
         }
         taken.commit();
