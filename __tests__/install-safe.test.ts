@@ -33,7 +33,11 @@ function cleanPasses(dir: string, file: string): boolean {
   return gitTry(dir, ['commit', '-qm', 'clean'], BARE).code === 0;
 }
 
-test('husky hook ending in exit 0: the step goes before the exit, and uninstall gives the file back', () => {
+test.each([
+  ['ending in exit 0', '#!/usr/bin/env sh\n# my checks\necho own >> .ran\nexit 0\n'],
+  ['with an EXIT trap that exits 0', '#!/usr/bin/env sh\ntmp=$(mktemp)\ntrap "rm -f $tmp; exit 0" EXIT\necho own >> .ran\n'],
+  ['with set +e', '#!/usr/bin/env sh\nset +e\necho own >> .ran\n'],
+])('husky hook %s: the step runs where nothing can undo its block, and uninstall gives the file back', (_name, own) => {
   const r = newRepo();
   write(r, 'package.json', '{ "name": "app", "private": true }\n');
   const init = spawnSync(
@@ -46,7 +50,6 @@ test('husky hook ending in exit 0: the step goes before the exit, and uninstall 
   );
   expect(init.status).toBe(0);
   devDependency(r);
-  const own = '#!/usr/bin/env sh\n# my checks\necho own >> .ran\nexit 0\n';
   write(r, '.husky/pre-commit', own);
   write(r, '.gitignore', '.ran\nnode_modules\n');
   commitAll(r, 'init');

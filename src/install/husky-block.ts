@@ -1,15 +1,16 @@
 /**
  * Adding and removing leakguard's lines in a hook file, so that `uninstall` gives back the user's lines
  * byte for byte (their later edits included). The block goes where it runs: at the end of the hook, or,
- * when the hook can stop early (`exit`, `exec`), before its first command. The begin marker records
- * whether a newline had to be added before the block.
+ * when the hook can stop early (`exit`, `exec`) or change how it ends (`trap`, `set +e`), before its first
+ * command, so nothing of the user's runs before it. The begin marker records whether a newline had to be
+ * added before the block.
  */
 const BEGIN = '# >>> leakguard (added by `leakguard install`; `leakguard uninstall` removes it)';
 const BEGIN_NL = '# >>> leakguard (added by `leakguard install` after a newline; `leakguard uninstall` removes both)';
 const END = '# <<< leakguard';
 
-/** A command that ends the script before the lines after it run. */
-const STOPS = /(^|[\s;&|(){}])(exit|exec|return)(?=$|[\s;&|()])/;
+/** A command that ends the script before the lines after it run, or rewrites how it ends (an EXIT trap can turn exit 1 into 0). */
+const STOPS = /(^|[\s;&|(){}])(exit|exec|return|trap|set\s+\+e)(?=$|[\s;&|()])/;
 /** Lines that only set the hook up: shebang, comments, blank lines, husky 4-8's `. "…/husky.sh"`. */
 const HEADER = /^\s*(#.*|\.\s+["']?\$\(dirname[^\n]*husky\.sh["']?)?\s*$/;
 
@@ -64,5 +65,5 @@ export function whyBlockWontRun(text: string): string | null {
   const start = [BEGIN, BEGIN_NL].map((m) => text.indexOf(m)).find((i) => i !== -1);
   if (start === undefined) return "leakguard's lines are not in it";
   const early = text.slice(0, start).split('\n').find(stops);
-  return early ? `the line "${early.trim().slice(0, 60)}" before leakguard's lines can end the hook first` : null;
+  return early ? `the line "${early.trim().slice(0, 60)}" before leakguard's lines can end the hook or change its exit status` : null;
 }
