@@ -147,6 +147,7 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
       ? (await import('../report/html')).renderHtml(result, o, ctx.config)
       : (await import('../report/text')).renderText(result, o, ctx.config);
   }
+  if (o.redact && result.findings.length) text = (await import('../report/mask-secrets')).maskSecretsInPaths(text, result.findings, result.inventory);
   if (o.output) fs.writeFileSync(o.output, text);
   else process.stdout.write(text); // git shows a hook's stdout on the terminal too
   if (result.findings.length) return 1;
