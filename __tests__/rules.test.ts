@@ -68,3 +68,8 @@ for (const spec of specs) {
     }
   });
 }
+
+test('a rule example with an unknown template name fails instead of passing as text', () => {
+  expect(() => expand('KEY={alnm:32}', 'typo')).toThrow(/unknown template \{alnm:32\}/);
+  expect(expand('${DB_PASSWORD} {uuid}', 'literal').startsWith('${DB_PASSWORD} ')).toBe(true);
+});
