@@ -2,7 +2,7 @@
 import { UserError } from '../errors';
 import { loadConfig } from '../config/load';
 import { playbookFor, rulesFor } from '../rules/load';
-import { findConfigFileRoot } from './root';
+import { findConfigFileRoot } from './config-root';
 import type { Rule } from '../rules/types';
 
 /** The rule's variable(s) and loading pattern, in a few words. */

@@ -7,7 +7,7 @@ import { UserError } from '../errors';
 import { builtinPlaybooks, playbookFor, rulesFor } from '../rules/load';
 import { loadConfig } from '../config/load';
 import type { Rule } from '../rules/types';
-import { findConfigFileRoot } from './root';
+import { findConfigFileRoot } from './config-root';
 
 /** The rules that match any of the filters (rule id, provider name or slug, case-insensitive); all without filters. */
 export function filterRules(rules: Rule[], filters: string[]): Rule[] {

@@ -2,7 +2,7 @@
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 export interface RuleExamples {
-  /** Templates for lines that must be reported (see __tests__/support/generate.ts for the {charset:N} syntax). */
+  /** Templates for lines that must be reported (see scripts/fixtures/generate.ts for the {charset:N} syntax). */
   positive?: string[];
   /** Templates for near misses that must not be reported. */
   negative?: string[];
