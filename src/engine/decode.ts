@@ -70,3 +70,9 @@ export function decodeCandidates(line: string): Array<{ text: string; at: number
   return out;
 }
 
+
+/** The text a base64 run (standard or URL-safe alphabet) decodes to, when it is text (not binary). */
+export function decodeBase64Text(run: string): string | undefined {
+  const text = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+  return text.length >= 16 && printable(text) ? text : undefined;
+}

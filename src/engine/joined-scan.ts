@@ -1,0 +1,46 @@
+/**
+ * The second look at a fragment, for keys that no single line holds whole: base64 wrapped across lines
+ * (decoded as one run) and keys written as quoted string pieces (joined). The joined text is scanned as
+ * a fragment of its own; what is found is reported at the first line of the run, unless the same key was
+ * already reported for the fragment. Joined string pieces only count for keys with a fixed prefix or a
+ * PEM header, never for catch-all rules, so ordinary concatenated strings do not raise alarms.
+ */
+import type { Fragment } from '../sources/fragment';
+import type { Finding } from './finding';
+import type { Engine } from './scan';
+import { decodeBase64Text } from './decode';
+import { wrappedBase64Runs } from './wrapped-base64';
+import { joinedStringRuns } from './string-pieces';
+import { fingerprint } from './fingerprint';
+import { MAX_LINE } from './windows';
+
+/** Shorter runs are left to the line-by-line decoder. */
+const MIN_RUN = 24;
+
+export function scanJoined(engine: Engine, f: Fragment, keywordLines: Iterable<number>, onFinding: (x: Finding) => void, reported: Set<string>): void {
+  for (const r of wrappedBase64Runs(f.lines, f.lineNumbers)) {
+    if (r.text.length < MIN_RUN) continue;
+    const text = decodeBase64Text(r.text);
+    if (text !== undefined) scanText(engine, f, r.idx, r.at, text, 'base64', false, onFinding, reported);
+  }
+  for (const r of joinedStringRuns(f.lines, f.lineNumbers, keywordLines)) {
+    scanText(engine, f, r.idx, 0, r.text, '', true, onFinding, reported);
+  }
+}
+
+function scanText(engine: Engine, f: Fragment, idx: number, at: number, text: string, encoding: string, prefixed: boolean, onFinding: (x: Finding) => void, reported: Set<string>): void {
+  const lines = text.split(/\r?\n/);
+  const inner: Fragment = { file: f.file, lines, lineNumbers: lines.map((_, i) => i + 1), commit: f.commit };
+  const line = f.lines[idx];
+  const lineText = line.length > MAX_LINE ? line.slice(Math.max(0, at - 200), at + 400) : line;
+  engine.scan(inner, (x) => {
+    if (prefixed) {
+      const rule = engine.rule(x.ruleId);
+      if (!rule || rule.generic || !(rule.prefix || x.matchText.includes('-----BEGIN '))) return;
+    }
+    const key = `${x.ruleId}\0${x.secret}`;
+    if (reported.has(key)) return;
+    const how = [encoding, x.encoding].filter(Boolean).join('+');
+    onFinding({ ...x, line: f.lineNumbers[idx], column: at + 1, lineText, encoding: how || undefined, fingerprint: fingerprint(x.ruleId, x.file, x.secret) });
+  }, 1, encoding);
+}
