@@ -21,16 +21,25 @@ export function scanJoined(engine: Engine, f: Fragment, keywordLines: Iterable<n
   for (const r of wrappedBase64Runs(f.lines, f.lineNumbers)) {
     if (r.text.length < MIN_RUN) continue;
     const text = decodeBase64Text(r.text);
-    if (text !== undefined) scanText(engine, f, r.idx, r.at, text, 'base64', false, onFinding, reported);
+    if (text !== undefined) scanText(engine, f, r, text, 'base64', false, onFinding, reported);
   }
   for (const r of joinedStringRuns(f.lines, f.lineNumbers, keywordLines)) {
-    scanText(engine, f, r.idx, 0, r.text, '', true, onFinding, reported);
+    scanText(engine, f, { ...r, at: 0 }, r.text, '', true, onFinding, reported);
   }
 }
 
-function scanText(engine: Engine, f: Fragment, idx: number, at: number, text: string, encoding: string, prefixed: boolean, onFinding: (x: Finding) => void, reported: Set<string>): void {
+/** Whether the same provider was already reported on one of the run's lines (the PEM header rule, say). */
+function seenInRun(f: Fragment, run: Run, provider: string, reported: Set<string>): boolean {
+  for (let i = run.idx; i <= run.last; i++) if (reported.has(`${provider}@${f.lineNumbers[i]}`)) return true;
+  return false;
+}
+
+interface Run { idx: number; last: number; at: number }
+
+function scanText(engine: Engine, f: Fragment, run: Run, text: string, encoding: string, prefixed: boolean, onFinding: (x: Finding) => void, reported: Set<string>): void {
   const lines = text.split(/\r?\n/);
   const inner: Fragment = { file: f.file, lines, lineNumbers: lines.map((_, i) => i + 1), commit: f.commit };
+  const { idx, at } = run;
   const line = f.lines[idx];
   const lineText = line.length > MAX_LINE ? line.slice(Math.max(0, at - 200), at + 400) : line;
   engine.scan(inner, (x) => {
@@ -39,7 +48,7 @@ function scanText(engine: Engine, f: Fragment, idx: number, at: number, text: st
       if (!rule || rule.generic || !(rule.prefix || x.matchText.includes('-----BEGIN '))) return;
     }
     const key = `${x.ruleId}\0${x.secret}`;
-    if (reported.has(key)) return;
+    if (reported.has(key) || seenInRun(f, run, x.provider, reported)) return;
     const how = [encoding, x.encoding].filter(Boolean).join('+');
     onFinding({ ...x, line: f.lineNumbers[idx], column: at + 1, lineText, encoding: how || undefined, fingerprint: fingerprint(x.ruleId, x.file, x.secret) });
   }, 1, encoding);

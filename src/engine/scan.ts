@@ -67,7 +67,7 @@ export class Engine {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
     // At the top, remember what was reported, so a key found again in joined lines is not reported twice.
     const reported = depth === 0 ? new Set<string>() : undefined;
-    const onFinding = reported ? (x: Finding) => { reported.add(`${x.ruleId}\0${x.secret}`); report(x); } : report;
+    const onFinding = reported ? (x: Finding) => { reported.add(`${x.ruleId}\0${x.secret}`).add(`${x.provider}@${x.line}`); report(x); } : report;
     const genericOk = !isNoiseFile(f.file);
     if (depth === 0) for (const { rule, re } of this.byFileName) if ((re.lastIndex = 0, re.test(f.file))) onFinding(fileNameFinding(rule, f));
     for (const [idx, ruleIdxs] of cands) {

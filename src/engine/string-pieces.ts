@@ -40,7 +40,7 @@ export function literalsOf(line: string): Literals | undefined {
   return { parts, lead };
 }
 
-export interface JoinedRun { text: string; idx: number; pieces: number }
+export interface JoinedRun { text: string; idx: number; last: number; pieces: number }
 
 /** The joined text of the run of piece lines around line `k` (with `seen` marking lines already used). */
 function runAround(lines: string[], lineNumbers: number[], k: number, seen: Uint8Array): JoinedRun | undefined {
@@ -57,7 +57,7 @@ function runAround(lines: string[], lineNumbers: number[], k: number, seen: Uint
     seen[i] = 1;
     for (const p of at(i)!.parts) { text += p; pieces++; }
   }
-  return pieces >= 2 ? { text, idx: first, pieces } : undefined;
+  return pieces >= 2 ? { text, idx: first, last, pieces } : undefined;
 }
 
 /** The joined runs of string pieces around the given keyword lines (each line used once). */

@@ -17,6 +17,8 @@ export interface WrappedRun {
   /** Index (into the fragment's lines) of the run's first line, and the column its base64 starts at. */
   idx: number;
   at: number;
+  /** Index of its last line. */
+  last: number;
 }
 
 const isB64 = (c: number): boolean =>
@@ -30,7 +32,7 @@ function bareBase64(line: string): string | undefined {
   while (to > from && /[\s"'`,;\\]/.test(line[to - 1])) to--;
   let pad = 0;
   while (to - pad > from && line[to - pad - 1] === '=' && pad < 2) pad++;
-  if (to - pad - from < 4) return undefined;
+  if (to - from < 4) return undefined;
   for (let i = from; i < to - pad; i++) if (!isB64(line.charCodeAt(i))) return undefined;
   return line.slice(from, to);
 }
@@ -66,6 +68,7 @@ export function wrappedBase64Runs(lines: string[], lineNumbers: number[]): Wrapp
     const follows = run && !closed && lineNumbers[i] === lineNumbers[i - 1] + 1 && run.text.length < MAX_RUN;
     if (bare !== undefined && follows) {
       run!.text += bare;
+      run!.last = i;
       count++;
       // Padding ends the text: the next line starts another one.
       if (bare.endsWith('=')) closed = true;
@@ -73,13 +76,13 @@ export function wrappedBase64Runs(lines: string[], lineNumbers: number[]): Wrapp
     }
     flush();
     if (bare !== undefined && !bare.endsWith('=')) {
-      run = { text: bare, idx: i, at: line.indexOf(bare[0]) };
+      run = { text: bare, idx: i, last: i, at: line.indexOf(bare[0]) };
       count = 1;
       continue;
     }
     const tail = line.length <= 100000 ? base64Tail(line) : undefined;
     if (tail && !tail.text.endsWith('=')) {
-      run = { text: tail.text, idx: i, at: tail.at };
+      run = { text: tail.text, idx: i, last: i, at: tail.at };
       count = 1;
     }
   }
