@@ -21,7 +21,7 @@ export function scanJoined(engine: Engine, f: Fragment, keywordLines: Iterable<n
   for (const r of wrappedBase64Runs(f.lines, f.lineNumbers)) {
     if (r.text.length < MIN_RUN) continue;
     const text = decodeBase64Text(r.text);
-    if (text !== undefined) scanText(engine, f, r, text, 'base64', false, onFinding, reported);
+    if (text !== undefined) scanText(engine, f, r, text, r.text.startsWith('H4sI') ? 'gzip+base64' : 'base64', false, onFinding, reported);
   }
   for (const r of joinedStringRuns(f.lines, f.lineNumbers, keywordLines)) {
     scanText(engine, f, { ...r, at: 0 }, r.text, '', true, onFinding, reported);

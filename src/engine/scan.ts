@@ -101,7 +101,9 @@ export class Engine {
         taken.commit();
       }
     }
-    if (depth < MAX_DEPTH) for (const i of encoded) this.scanDecoded(f, i, onFinding, depth, encoding);
+    // A key the line shows plainly is not reported again from its decoded form.
+    const fresh = reported ? (x: Finding) => { if (!reported.has(`${x.ruleId}\0${x.secret}`)) onFinding(x); } : onFinding;
+    if (depth < MAX_DEPTH) for (const i of encoded) this.scanDecoded(f, i, fresh, depth, encoding);
     if (reported) scanJoined(this, f, cands.keys(), onFinding, reported);
   }
 
