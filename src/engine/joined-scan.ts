@@ -11,6 +11,7 @@ import type { Engine } from './scan';
 import { decodeBase64Text } from './decode';
 import { wrappedBase64Runs } from './wrapped-base64';
 import { joinedStringRuns } from './string-pieces';
+import { quotedPrintableRuns } from './quoted-printable';
 import { fingerprint } from './fingerprint';
 import { MAX_LINE } from './windows';
 
@@ -26,6 +27,7 @@ export function scanJoined(engine: Engine, f: Fragment, keywordLines: Iterable<n
   for (const r of joinedStringRuns(f.lines, f.lineNumbers, keywordLines)) {
     scanText(engine, f, { ...r, at: 0 }, r.text, '', true, onFinding, reported);
   }
+  for (const r of quotedPrintableRuns(f.lines, f.lineNumbers)) scanText(engine, f, r, r.text, 'quoted-printable', true, onFinding, reported);
 }
 
 /** Whether the same provider was already reported on one of the run's lines (the PEM header rule, say). */
