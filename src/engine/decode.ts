@@ -5,7 +5,6 @@
  * the decoded text, reporting at the original place and saying how it was encoded.
  */
 import type { Rule } from '../rules/types';
-import { gunzipSync } from 'node:zlib';
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX_RUN = /(?:[0-9a-fA-F]{2}){16,}/g;
@@ -33,7 +32,9 @@ export function unescapeChars(line: string): string | undefined {
 function bytesAsText(b: Buffer): string | undefined {
   if (b[0] === 0x1f && b[1] === 0x8b) {
     try {
-      b = gunzipSync(b, { maxOutputLength: MAX_INFLATED });
+      // Loaded on first use: a clean commit has no gzip data.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      b = (require('node:zlib') as typeof import('node:zlib')).gunzipSync(b, { maxOutputLength: MAX_INFLATED });
     } catch { return undefined; /* cut short or too big */ }
   }
   const text = b.toString('latin1');
