@@ -57,6 +57,13 @@ describe('base64 wrapped across lines', () => {
     expect(found.some((f) => f.ruleId.startsWith('private-key') && f.line === 2)).toBe(true);
   });
 
+  test('wrapped base64 kept in one JSON string with \\n escapes', () => {
+    const key = stripe('json');
+    const b64 = Buffer.from(`# service env\nSTRIPE_SECRET_KEY=${key}\n`).toString('base64');
+    const found = scan(`{"name": "svc", "envB64": "${wrap(b64, 40).join('\\n')}\\n"}`, 'deploy.json');
+    expect(found.map((f) => [f.line, f.encoding])).toEqual([[1, 'base64']]);
+  });
+
   test('a key a single line already shows is reported once', () => {
     const key = stripe('once');
     const b64 = Buffer.from(`STRIPE_SECRET_KEY=${key}\n`).toString('base64');

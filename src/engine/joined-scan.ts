@@ -19,15 +19,26 @@ import { MAX_LINE } from './windows';
 const MIN_RUN = 24;
 
 export function scanJoined(engine: Engine, f: Fragment, keywordLines: Iterable<number>, onFinding: (x: Finding) => void, reported: Set<string>): void {
-  for (const r of wrappedBase64Runs(f.lines, f.lineNumbers)) {
-    if (r.text.length < MIN_RUN) continue;
-    const text = decodeBase64Text(r.text);
-    if (text !== undefined) scanText(engine, f, r, text, r.text.startsWith('H4sI') ? 'gzip+base64' : 'base64', false, onFinding, reported);
+  for (const r of wrappedBase64Runs(f.lines, f.lineNumbers)) decodeRun(engine, f, r, r, onFinding, reported);
+  // Wrapped base64 kept in one string with `\n` escapes (JSON, a CI variable): each such line split at them.
+  for (let i = 0; i < f.lines.length; i++) {
+    const line = f.lines[i];
+    if (line.indexOf('\\n') === -1 || line.length > MAX_LINE || !ESCAPED_WRAP.test(line)) continue;
+    const parts = line.split(/(?:\\r)?\\n/);
+    for (const r of wrappedBase64Runs(parts, parts.map((_, n) => n))) decodeRun(engine, f, r, { idx: i, last: i, at: 0 }, onFinding, reported);
   }
   for (const r of joinedStringRuns(f.lines, f.lineNumbers, keywordLines)) {
     scanText(engine, f, { ...r, at: 0 }, r.text, '', true, onFinding, reported);
   }
   for (const r of quotedPrintableRuns(f.lines, f.lineNumbers)) scanText(engine, f, r, r.text, 'quoted-printable', true, onFinding, reported);
+}
+
+const ESCAPED_WRAP = /[A-Za-z0-9+/=]{16}(?:\\r)?\\n[A-Za-z0-9+/]{4}/;
+
+function decodeRun(engine: Engine, f: Fragment, r: { text: string }, at: Run, onFinding: (x: Finding) => void, reported: Set<string>): void {
+  if (r.text.length < MIN_RUN) return;
+  const text = decodeBase64Text(r.text);
+  if (text !== undefined) scanText(engine, f, at, text, r.text.startsWith('H4sI') ? 'gzip+base64' : 'base64', false, onFinding, reported);
 }
 
 /** Whether the same provider was already reported on one of the run's lines (the PEM header rule, say). */
