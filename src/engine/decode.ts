@@ -8,6 +8,39 @@ import type { Rule } from '../rules/types';
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX_RUN = /(?:[0-9a-fA-F]{2}){16,}/g;
+/** How every base64 of gzip data begins (1f 8b 08). */
+const GZIP_BASE64 = 'H4sI';
+/** The most a gzip run may inflate to. */
+const MAX_INFLATED = 1 << 20;
+/** A character written as a code: \u0073, \u{73}, \x73, &#115; or &#x73;. */
+const CHAR_ESCAPE = /\\u([0-9a-fA-F]{4})|\\u\{([0-9a-fA-F]{1,6})\}|\\x([0-9a-fA-F]{2})|&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/g;
+export const HAS_CHAR_ESCAPE = /\\u00[2-7][0-9a-fA-F]|\\u\{[2-7][0-9a-fA-F]\}|\\x[2-7][0-9a-fA-F]|&#[xX]?[0-9]/;
+const NAMED_ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The line with its character escapes and HTML entities written out, or undefined when it has none. */
+export function unescapeChars(line: string): string | undefined {
+  if (!HAS_CHAR_ESCAPE.test(line)) return undefined;
+  return line
+    .replace(CHAR_ESCAPE, (_w, u4, ub, x2, hx, dec) => {
+      const cp = parseInt(u4 ?? ub ?? x2 ?? hx ?? dec, u4 ?? ub ?? x2 ?? hx ? 16 : 10);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : _w;
+    })
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_w, n: string) => NAMED_ENTITY[n]);
+}
+
+/** Base64-decoded bytes as text: inflated first when they are gzip data; undefined when binary. */
+function bytesAsText(b: Buffer): string | undefined {
+  if (b[0] === 0x1f && b[1] === 0x8b) {
+    try {
+      // Loaded on first use: a clean commit has no gzip data.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      b = (require('node:zlib') as typeof import('node:zlib')).gunzipSync(b, { maxOutputLength: MAX_INFLATED });
+    } catch { return undefined; /* cut short or too big */ }
+  }
+  const text = b.toString('latin1');
+  return text.length >= 16 && printable(text) ? text : undefined;
+}
+
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9._~:@!$&'()*+,;=/?-]){16,}/g;
 
 /** The parts of base64(x + keyword + y) that do not depend on x and y, for each alignment. */
@@ -34,6 +67,7 @@ export function encodedForms(rules: Rule[]): string[] {
     forms.add(hex);
     forms.add(hex.toUpperCase());
   }
+  forms.add(GZIP_BASE64);
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
@@ -50,8 +84,9 @@ export function decodeCandidates(line: string): Array<{ text: string; at: number
   const out: Array<{ text: string; at: number; encoding: string }> = [];
   BASE64_RUN.lastIndex = 0;
   for (let m; (m = BASE64_RUN.exec(line));) {
-    const text = Buffer.from(m[0].replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
-    if (text.length >= 16 && printable(text)) out.push({ text, at: m.index, encoding: 'base64' });
+    const bytes = Buffer.from(m[0].replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    const text = bytesAsText(bytes);
+    if (text !== undefined) out.push({ text, at: m.index, encoding: bytes[0] === 0x1f ? 'gzip+base64' : 'base64' });
   }
   HEX_RUN.lastIndex = 0;
   for (let m; (m = HEX_RUN.exec(line));) {
@@ -67,6 +102,12 @@ export function decodeCandidates(line: string): Array<{ text: string; at: number
       } catch { /* not valid percent-encoding */ }
     }
   }
+  const plain = unescapeChars(line);
+  if (plain !== undefined) out.push({ text: plain, at: Math.max(0, line.search(HAS_CHAR_ESCAPE)), encoding: 'escapes' });
   return out;
 }
 
+/** The text a base64 run (standard or URL-safe alphabet) decodes to, when it is text (not binary). */
+export function decodeBase64Text(run: string): string | undefined {
+  return bytesAsText(Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+}

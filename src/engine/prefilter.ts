@@ -6,7 +6,7 @@
  */
 import type { Rule } from '../rules/types';
 import { KeywordAutomaton } from './keyword-automaton';
-import { encodedForms } from './decode';
+import { encodedForms, HAS_CHAR_ESCAPE } from './decode';
 
 export interface Candidates {
   /** For each line index that holds a keyword, the indexes (into the rule list) of the rules to try. */
@@ -72,7 +72,7 @@ export function buildPrefilter(rules: Rule[], prebuilt?: PrefilterWords): Prefil
             }
           }
         });
-        if ((enc || (line.indexOf('%') !== -1 && PERCENT_ESCAPE.test(line))) && line.length >= 16) encoded.push(idx);
+        if ((enc || (line.indexOf('%') !== -1 && PERCENT_ESCAPE.test(line)) || ((line.indexOf('\\') !== -1 || line.indexOf('&#') !== -1) && HAS_CHAR_ESCAPE.test(line))) && line.length >= 16) encoded.push(idx);
       }
       return { rules: found, encoded };
     },

@@ -15,6 +15,7 @@ import type { CheckName } from './check-names';
 import { isFixturePath } from './fixture-paths';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
+import { scanJoined } from './joined-scan';
 import { isNoiseFile } from '../noise-files';
 import { MAX_LINE, matchesIn, piecesNear, wholeLine } from './windows';
 import { Spans } from './spans';
@@ -62,8 +63,11 @@ export class Engine {
     return true;
   }
 
-  scan(f: Fragment, onFinding: (x: Finding) => void, depth = 0, encoding = ''): void {
+  scan(f: Fragment, report: (x: Finding) => void, depth = 0, encoding = ''): void {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
+    // At the top, remember what was reported, so a key found again in joined lines is not reported twice.
+    const reported = depth === 0 ? new Set<string>() : undefined;
+    const onFinding = reported ? (x: Finding) => { reported.add(`${x.ruleId}\0${x.secret}`).add(`${x.provider}@${x.line}`); report(x); } : report;
     const genericOk = !isNoiseFile(f.file);
     if (depth === 0) for (const { rule, re } of this.byFileName) if ((re.lastIndex = 0, re.test(f.file))) onFinding(fileNameFinding(rule, f));
     for (const [idx, ruleIdxs] of cands) {
@@ -98,8 +102,17 @@ export class Engine {
         taken.commit();
       }
     }
-    if (depth < MAX_DEPTH) for (const i of encoded) this.scanDecoded(f, i, onFinding, depth, encoding);
+    // A key the line shows plainly is not reported again from its decoded form.
+    const fresh = reported ? (x: Finding) => { if (!reported.has(`${x.ruleId}\0${x.secret}`)) onFinding(x); } : onFinding;
+    if (depth < MAX_DEPTH) for (const i of encoded) this.scanDecoded(f, i, fresh, depth, encoding);
+    if (reported) scanJoined(this, f, cands.keys(), onFinding, reported);
   }
+
+  /** The rule with this id (for callers that judge findings by their rule). */
+  rule(id: string): Rule | undefined {
+    return (this.byId ??= new Map(this.rules.map((r) => [r.id, r]))).get(id);
+  }
+  private byId?: Map<string, Rule>;
 
   /** Decodes the encoded runs of one line and scans what they hold, reporting at the original place. */
   private scanDecoded(f: Fragment, i: number, onFinding: (x: Finding) => void, depth: number, outer: string): void {

@@ -1,0 +1,91 @@
+/**
+ * Base64 wrapped across lines: `base64` and MIME write 76 columns a line, PEM-like blobs 64, and a
+ * k8s Secret's data pasted from a terminal keeps the breaks. Decoding line by line cuts the text
+ * at every break, so consecutive base64-only lines of a fragment (the first may carry a prefix such as
+ * `key: ` or an opening quote) are joined into one run and decoded whole. One pass, linear in the
+ * fragment; runs are bounded in size.
+ */
+
+/** The shortest base64 tail that starts a run on a line with other text before it. */
+const MIN_HEAD = 16;
+/** A run longer than this is cut (and a new one started), to bound the memory a run takes. */
+const MAX_RUN = 1 << 20;
+
+export interface WrappedRun {
+  /** The joined base64 text. */
+  text: string;
+  /** Index (into the fragment's lines) of the run's first line, and the column its base64 starts at. */
+  idx: number;
+  at: number;
+  /** Index of its last line. */
+  last: number;
+}
+
+const isB64 = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+
+/** The line without surrounding blanks and a closing quote or comma: base64 only, or undefined. */
+function bareBase64(line: string): string | undefined {
+  let from = 0;
+  let to = line.length;
+  while (from < to && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
+  while (to > from && /[\s"'`,;\\]/.test(line[to - 1])) to--;
+  let pad = 0;
+  while (to - pad > from && line[to - pad - 1] === '=' && pad < 2) pad++;
+  if (to - from < 4) return undefined;
+  for (let i = from; i < to - pad; i++) if (!isB64(line.charCodeAt(i))) return undefined;
+  return line.slice(from, to);
+}
+
+/** The base64 that ends a line (after an opening quote, `key: `...), when it is long enough to start a run. */
+function base64Tail(line: string): { text: string; at: number } | undefined {
+  let to = line.length;
+  while (to > 0 && /[\s"'`\\]/.test(line[to - 1])) to--;
+  let from = to;
+  while (from > 0 && line[from - 1] === '=' && to - from < 2) from--;
+  if (from < to && line[from] !== '=') return undefined;
+  const padEnd = from;
+  while (from > 0 && isB64(line.charCodeAt(from - 1))) from--;
+  if (padEnd - from < MIN_HEAD) return undefined;
+  return { text: line.slice(from, to), at: from };
+}
+
+/** The runs of two or more consecutive lines that hold one wrapped base64 text. */
+export function wrappedBase64Runs(lines: string[], lineNumbers: number[]): WrappedRun[] {
+  const out: WrappedRun[] = [];
+  let run: WrappedRun | undefined;
+  let count = 0;
+  let closed = false;
+  const flush = () => {
+    if (run && count >= 2) out.push(run);
+    run = undefined;
+    count = 0;
+    closed = false;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const bare = bareBase64(line);
+    const follows = run && !closed && lineNumbers[i] === lineNumbers[i - 1] + 1 && run.text.length < MAX_RUN;
+    if (bare !== undefined && follows) {
+      run!.text += bare;
+      run!.last = i;
+      count++;
+      // Padding ends the text: the next line starts another one.
+      if (bare.endsWith('=')) closed = true;
+      continue;
+    }
+    flush();
+    if (bare !== undefined && !bare.endsWith('=')) {
+      run = { text: bare, idx: i, last: i, at: line.indexOf(bare[0]) };
+      count = 1;
+      continue;
+    }
+    const tail = line.length <= 100000 ? base64Tail(line) : undefined;
+    if (tail && !tail.text.endsWith('=')) {
+      run = { text: tail.text, idx: i, last: i, at: tail.at };
+      count = 1;
+    }
+  }
+  flush();
+  return out;
+}
