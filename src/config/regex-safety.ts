@@ -140,7 +140,7 @@ function overlappingNeighbours(n: Node): string | null {
     const a = varyingChars(n.items[i], false);
     for (let j = i + 1; j < n.items.length; j++) {
       const x = n.items[j];
-      if (stretches(x) && overlaps(a, varyingChars(x, false))) return 'two repeated parts in a row that can take the same characters';
+      if (stretches(x) && overlaps(a, first(x)) && overlaps(a, varyingChars(x, false))) return 'two repeated parts in a row that can take the same characters';
       if (nullable(x) || (x.t === 'chars' && overlaps(a, x.c))) continue;
       break;
     }
