@@ -133,7 +133,7 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
     }
   }
   const { result, ctx, unscanned } = await collect(o);
-  sayWeakening(ctx.config, ctx.root, where === 'staged' || where === 'pre-push');
+  sayWeakening(ctx.config, ctx.root, !o.config && (where === 'staged' || where === 'pre-push'));
   if (o.verify && result.findings.length) await (await import('../verify')).verifyAll(result.findings);
   let text: string;
   if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
@@ -168,7 +168,10 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   return 0;
 }
 
-/** A config that switches checks off says so on every scan; one that checks nothing stops the hooks (exit 2). */
+/**
+ * A config that switches checks off says so on every scan; a repository config that checks nothing stops the
+ * hooks (exit 2). One given with --config is the caller's own choice: it is only warned about.
+ */
 function sayWeakening(config: Config, root: string, hook: boolean): void {
   const w = configWeakening(config, rulesFor(config).length, buildAllowFilter(config, root, false).pathIgnored);
   if (w.note) process.stderr.write(`${w.note}\n`);
