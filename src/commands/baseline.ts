@@ -9,6 +9,7 @@ import { redact } from '../engine/redact';
 import type { BaselineFile } from '../allow/fingerprints';
 import { openRepo } from './context';
 import { UserError } from '../errors';
+import { safeTarget, safeWrite } from '../safe-write';
 
 /** The baseline file, which must lie inside the repository (also after symlinks): leakguard never writes outside it. */
 export function baselinePathInside(root: string, setting: string): string {
@@ -34,6 +35,7 @@ export function baselinePathInside(root: string, setting: string): string {
 export async function baselineCommand(o: ScanOptions): Promise<number> {
   const pre = await openRepo(o.config);
   const file = baselinePathInside(pre.root, pre.config.baseline);
+  safeTarget(pre.root, file); // not a link either: checked before the long scan
   const base = { ...o, baseline: false, staged: false, prePush: false, range: undefined, stdin: false };
   const history = await collect({ ...base, allHistory: true, paths: [] });
   const files = await collect({ ...base, allHistory: false, paths: ['.'] });
@@ -49,7 +51,7 @@ export async function baselineCommand(o: ScanOptions): Promise<number> {
       });
   }
   const out: BaselineFile = { version: 1, createdAt: new Date().toISOString(), findings: [...seen.values()] };
-  fs.writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+  safeWrite(pre.root, file, JSON.stringify(out, null, 2) + '\n');
   process.stdout.write(
     `leakguard: recorded ${seen.size} finding${seen.size === 1 ? '' : 's'} in ${path.relative(process.cwd(), file) || file}.\n` +
       `Commit it: scans now report only secrets that are not in it (use --no-baseline to see all).\n` +

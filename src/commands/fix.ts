@@ -6,6 +6,7 @@
  * The key is never lost: it is written to .env before it leaves the file. It never prints a whole key.
  */
 import fs from 'node:fs';
+import { safeTarget, safeWrite } from '../safe-write';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { collect } from './scan';
@@ -124,6 +125,7 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
     say('Nothing was changed. Run `leakguard fix --yes` to apply without asking.');
     return 1;
   }
+  for (const p of plans) safeTarget(ctx.root, p.file); // before anything is changed
   const gitignoreWasClean = fs.existsSync(path.join(ctx.root, '.gitignore'))
     ? !(await unstagedChanges(ctx.git, ['.gitignore'])).size
     : true;
@@ -139,7 +141,7 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
     secrets.filter((s) => existing.get(names.get(s)!) !== s).map((s) => [names.get(s)!, s]),
   );
   // 2. The files, byte for byte outside the replaced spans, then re-staged (their work tree matched the index).
-  for (const p of plans) fs.writeFileSync(path.join(ctx.root, p.file), Buffer.from(p.after, 'latin1'));
+  for (const p of plans) safeWrite(ctx.root, p.file, Buffer.from(p.after, 'latin1'));
   const toStage = plans.map((p) => p.file);
   if (ig.gitignore && gitignoreWasClean) toStage.push('.gitignore');
   await ctx.git.raw(['add', '--', ...toStage]);

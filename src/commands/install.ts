@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Git, runProcess } from '../git';
+import { safeTarget, safeWrite } from '../safe-write';
 import { repoRoot } from './context';
 import { hookTarget, type HookTarget } from '../install/hooks-location';
 import { addBlock, blockBody, hasBlock, removeBlock, whyBlockWontRun } from '../install/husky-block';
@@ -18,7 +19,11 @@ const backupOf = (hook: string) => `${hook}.pre-leakguard`;
 
 /** Hook files are handled as bytes (one char per byte), so a user's non-UTF-8 lines come back unchanged. */
 const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-const write = (file: string, text: string, mode?: number) => fs.writeFileSync(file, Buffer.from(text, 'latin1'), mode ? { mode } : {});
+/** Hooks are written only as plain files inside the repository (husky) or git's hooks folder, never through a link. */
+const baseOf = (target: HookTarget, root: string) => (target.kind === 'husky' ? root : target.dir);
+const writer = (base: string) => (file: string, text: string, mode?: number) => {
+  safeWrite(base, file, Buffer.from(text, 'latin1'), mode);
+};
 
 function readOr(file: string): string | null {
   try {
@@ -35,22 +40,25 @@ function withBlock(text: string, body: string): string | null {
   return old === body ? null : text.replace(old, () => body);
 }
 
-function installOne(target: HookTarget, hook: string, where: Where, said: string[], rel: string): string | null {
+function installOne(target: HookTarget, hook: string, where: Where, said: string[], rel: string, root: string): string | null {
   const file = path.join(target.dir, hook);
+  const write = writer(baseOf(target, root));
   const text = readOr(file);
   if (target.kind === 'husky') {
+    safeTarget(root, file);
     const next = withBlock(text ?? '', bytes(hookBody(`husky-${hook}.sh`, where)));
     if (next === null) {
       said.push(`${rel} already runs leakguard`);
       return file;
     }
-    write(file, next, 0o755);
+    write(file, next, text === null ? 0o755 : undefined);
     said.push(`${text === null ? 'created' : hasBlock(text) ? 'updated leakguard in' : 'added leakguard to'} ${rel}`);
     return file;
   }
   const body = bytes(hookBody(hook, where));
   fs.mkdirSync(target.dir, { recursive: true });
   if (text !== null && hasBlock(text)) {
+    safeTarget(target.dir, file);
     const next = withBlock(text, body);
     if (next === null) said.push(`${hook} hook already runs leakguard`);
     else {
@@ -62,8 +70,7 @@ function installOne(target: HookTarget, hook: string, where: Where, said: string
   const legacy = text !== null && LEGACY.test(text); // an older leakguard's whole-file hook: replaced, not kept
   const had = !legacy && fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
   if (had) fs.renameSync(file, path.join(target.dir, backupOf(hook)));
-  write(file, `#!/bin/sh\n${addBlock('', body)}`);
-  fs.chmodSync(file, 0o755);
+  write(file, `#!/bin/sh\n${addBlock('', body)}`, 0o755);
   said.push(
     had
       ? `installed the ${hook} hook; your existing ${hook} hook still runs first (kept as ${backupOf(hook)})`
@@ -72,8 +79,9 @@ function installOne(target: HookTarget, hook: string, where: Where, said: string
   return file;
 }
 
-function uninstallOne(target: HookTarget, hook: string, said: string[], rel: string): void {
+function uninstallOne(target: HookTarget, hook: string, said: string[], rel: string, root: string): void {
   const file = path.join(target.dir, hook);
+  const write = writer(baseOf(target, root));
   const text = readOr(file);
   if (text === null) return;
   const backup = path.join(target.dir, backupOf(hook));
@@ -153,9 +161,9 @@ export async function installCommand(uninstall: boolean): Promise<number> {
   const files: string[] = [];
   for (const hook of HOOKS) {
     const rel = path.relative(root, path.join(target.dir, hook));
-    if (uninstall) uninstallOne(target, hook, said, rel);
+    if (uninstall) uninstallOne(target, hook, said, rel, root);
     else {
-      const f = installOne(target, hook, where, said, rel);
+      const f = installOne(target, hook, where, said, rel, root);
       if (f) files.push(f);
     }
   }

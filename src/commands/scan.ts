@@ -12,6 +12,8 @@ import type { Emit, Notice, SourceStats } from '../sources/fragment';
 import type { ScanResult, Where } from '../report/result';
 import { openMaybeRepo, openRepo, type RepoContext } from './context';
 import { SKIPPED } from '../messages';
+import { configWeakening } from '../config/weakening';
+import type { Config } from '../config/types';
 
 export interface ScanOptions {
   staged?: boolean;
@@ -131,6 +133,7 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
     }
   }
   const { result, ctx, unscanned } = await collect(o);
+  sayWeakening(ctx.config, ctx.root, !o.config && (where === 'staged' || where === 'pre-push'));
   if (o.verify && result.findings.length) await (await import('../verify')).verifyAll(result.findings);
   let text: string;
   if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
@@ -164,6 +167,22 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
     if (summary) process.stderr.write(`${summary}\n`);
   }
   return 0;
+}
+
+/**
+ * A config that switches checks off says so on every scan; a repository config that checks nothing stops the
+ * hooks (exit 2). One given with --config is the caller's own choice: it is only warned about.
+ */
+function sayWeakening(config: Config, root: string, hook: boolean): void {
+  const w = configWeakening(config, rulesFor(config).length, buildAllowFilter(config, root, false).pathIgnored);
+  if (w.note) process.stderr.write(`${w.note}\n`);
+  if (!w.allOff) return;
+  if (hook)
+    throw new UserError(
+      `${w.allOff.replace(/^leakguard: /, '')}, so nothing would be checked and it was stopped.`,
+      'Fix the config (docs/config.md); to skip leakguard once on purpose, use git commit --no-verify.',
+    );
+  process.stderr.write(`${w.allOff}\n`);
 }
 
 export function version(): string {

@@ -123,6 +123,40 @@ function unsafe(n: Node): string | null {
   return null;
 }
 
+/** Whether a part repeats a varying, unbounded-ish number of times (`x*`, `x+`, `x{2,}`, `(...)?` around one). */
+const stretches = (n: Node): boolean => varies(n) && (n.t !== 'rep' || n.max > 16);
+
+/**
+ * Polynomial backtracking: two stretching parts in a row that can take the same characters (`\d*\d*`,
+ * `\s+\s*$`, `.*.*=`), with only parts between them that can be empty or are characters both can take
+ * (`.*a.*`): a failing line of n such characters is split n^k ways.
+ */
+function overlappingNeighbours(n: Node): string | null {
+  const kids = n.t === 'seq' ? n.items : n.t === 'alt' ? n.alts : n.t === 'group' || n.t === 'rep' ? [n.body] : [];
+  for (const k of kids) { const why = overlappingNeighbours(k); if (why) return why; }
+  if (n.t !== 'seq') return null;
+  for (let i = 0; i < n.items.length; i++) {
+    if (!stretches(n.items[i])) continue;
+    const a = varyingChars(n.items[i], false);
+    for (let j = i + 1; j < n.items.length; j++) {
+      const x = n.items[j];
+      if (stretches(x) && overlaps(a, first(x)) && overlaps(a, varyingChars(x, false))) return 'two repeated parts in a row that can take the same characters';
+      if (nullable(x) || (x.t === 'chars' && overlaps(a, x.c))) continue;
+      break;
+    }
+  }
+  return null;
+}
+
+/** Why a pattern could take polynomial time (n^2 and worse per start) on a long line, or null. */
+export function polynomialBacktracking(pattern: string, flags = ''): string | null {
+  try {
+    return overlappingNeighbours(new Parser(pattern, flags.includes('i')).parse());
+  } catch {
+    return 'it could not be checked for slow backtracking'; // fail closed
+  }
+}
+
 /** Why a pattern could take exponential time (to refuse it), or null when it is safe to run on any line. */
 export function catastrophicBacktracking(pattern: string, flags = ''): string | null {
   let tree: Node;

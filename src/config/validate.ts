@@ -3,7 +3,8 @@
  * can fix the file from the message alone.
  */
 import { checkRule } from '../rules/validate';
-import { catastrophicBacktracking } from './regex-safety';
+import { catastrophicBacktracking, polynomialBacktracking } from './regex-safety';
+import { runsInLinearTime } from './linear-regex';
 import type { Config } from './types';
 
 const KEYS: Record<string, string> = {
@@ -29,6 +30,10 @@ function checkRegex(v: unknown, at: string, flags = ''): string[] {
 /** A pattern that can backtrack catastrophically would hang the commit hook on one unlucky line. */
 function checkSafe(pattern: string, at: string, flags = ''): string[] {
   const why = catastrophicBacktracking(pattern, flags);
+  if (!why && !runsInLinearTime(pattern, flags)) {
+    const slow = polynomialBacktracking(pattern, flags);
+    if (slow) return [`${at}: ${JSON.stringify(pattern)} can take polynomial time on long lines (${slow}), which would hang the commit hook; merge the repeated parts into one, or put a separator between them`];
+  }
   return why ? [`${at}: ${JSON.stringify(pattern)} can take exponential time on some lines (${why}), which would hang the commit hook; rewrite it so each repeated part ends at a character it cannot take (a separator), or without the outer repetition`] : [];
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Git } from '../git';
+import { safeRemove, safeTarget, safeWrite } from '../safe-write';
 
 export const ENV_FILE = '.env';
 
@@ -43,25 +44,27 @@ async function ignored(git: Git): Promise<boolean> {
  */
 export async function ensureIgnored(git: Git, root: string): Promise<{ gitignore?: string; problem?: string }> {
   if (await ignored(git)) return {};
-  const gi = path.join(root, '.gitignore');
+  const gi = safeTarget(root, '.gitignore');
+  safeTarget(root, ENV_FILE);
   const before = fs.existsSync(gi) ? fs.readFileSync(gi) : null;
   const cur = before?.toString('latin1') ?? '';
   const eol = /\r\n/.test(cur) ? '\r\n' : '\n';
-  fs.writeFileSync(gi, Buffer.from(cur + (cur && !cur.endsWith('\n') ? eol : '') + `/${ENV_FILE}${eol}`, 'latin1'));
+  safeWrite(root, '.gitignore', Buffer.from(cur + (cur && !cur.endsWith('\n') ? eol : '') + `/${ENV_FILE}${eol}`, 'latin1'));
   if (await ignored(git)) return { gitignore: '.gitignore' };
-  if (before) fs.writeFileSync(gi, before);
-  else fs.rmSync(gi);
+  if (before) safeWrite(root, '.gitignore', before);
+  else safeRemove(root, '.gitignore');
   return { problem: `git would still not ignore ${ENV_FILE} after adding it to .gitignore (a rule un-ignores it), so no key was moved` };
 }
 
 /** Appends the new variables to .env (created private), keeping its bytes and line ending. */
 export function appendEnv(root: string, add: [string, string][]): void {
   if (!add.length) return;
-  const file = path.join(root, ENV_FILE);
+  const file = safeTarget(root, ENV_FILE);
   const cur = fs.existsSync(file) ? fs.readFileSync(file, 'latin1') : '';
   const eol = /\r\n/.test(cur) ? '\r\n' : '\n';
   // A value with spaces, #, $ or quotes is quoted, so dotenv loaders read it back unchanged.
   const quote = (v: string) => (/^[\w.:/@+=,~%^-]*$/.test(v) ? v : v.includes("'") ? `"${v.replace(/["\\$`]/g, '\\$&')}"` : `'${v}'`);
   const lines = add.map(([k, v]) => `${k}=${quote(v)}${eol}`).join('');
-  fs.writeFileSync(file, Buffer.from(cur + (cur && !cur.endsWith('\n') ? eol : '') + lines, 'latin1'), { mode: 0o600 });
+  const mode = fs.existsSync(file) ? undefined : 0o600;
+  safeWrite(root, ENV_FILE, Buffer.from(cur + (cur && !cur.endsWith('\n') ? eol : '') + lines, 'latin1'), mode);
 }
