@@ -25,7 +25,6 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
     undefined,
     (b) => whole.push(b),
     (file, mode) => {
-      // A symlink's blob is its target path: not followed, nothing to scan.
       if (mode === '160000') notices.push({ file, reason: 'submodule: not descended into (scan it from inside the submodule)' });
     },
   );
