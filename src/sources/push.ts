@@ -14,6 +14,7 @@ import { objectTypes } from './blob/read-objects';
 import { scanTagObjects, scanTargetContent, type Target } from './push-tags';
 import { remoteBase } from './push-remote';
 import { nameLines } from './name-lines';
+import { scanCommitObjects } from './commit-objects';
 
 const ZERO = /^0+$/;
 
@@ -150,6 +151,7 @@ export async function pushSource(git: Git, stdin: string, target: string | PushT
   }
   if (!commits.length) return total;
   onCommits?.(commits);
+  await scanCommitObjects(git, commits, emit, notices);
   // Scan exactly the listed commits: --no-walk keeps git log from walking past them.
   const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, emit, undefined, notices);
   total.filesScanned += stats.filesScanned;
