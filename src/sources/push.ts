@@ -15,6 +15,8 @@ import { scanTagObjects, scanTargetContent, type Target } from './push-tags';
 import { remoteBase } from './push-remote';
 import { nameLines } from './name-lines';
 import { scanCommitObjects } from './commit-objects';
+import { LFS_HEADER, lfsPointerOf, type LfsPointer } from './lfs';
+import { scanLfsObjects } from './lfs-objects';
 
 const ZERO = /^0+$/;
 
@@ -153,7 +155,15 @@ export async function pushSource(git: Git, stdin: string, target: string | PushT
   onCommits?.(commits);
   await scanCommitObjects(git, commits, emit, notices);
   // Scan exactly the listed commits: --no-walk keeps git log from walking past them.
-  const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, emit, undefined, notices);
+  // A valid LFS pointer is still scanned as text; its local object (which git-lfs uploads with the push) is scanned too.
+  const pointers: LfsPointer[] = [];
+  const watch: Emit = (f) => {
+    const p = f.lines[0] === LFS_HEADER ? lfsPointerOf(f) : null;
+    if (p) pointers.push(p);
+    emit(f);
+  };
+  const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, watch, undefined, notices);
+  await scanLfsObjects(git, pointers, emit, notices);
   total.filesScanned += stats.filesScanned;
   total.linesScanned += stats.linesScanned;
   total.commitsScanned += stats.commitsScanned;
