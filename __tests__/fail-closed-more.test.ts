@@ -19,7 +19,9 @@ function pushed() {
 }
 
 function prePush(r: string, line: string, url?: string) {
-  return leakguard(['scan', '--pre-push', 'origin', url ?? git(r, ['remote', 'get-url', 'origin']).trim(), '--format', 'json'], r, { input: `${line}\n` });
+  return leakguard(['scan', '--pre-push', 'origin', url ?? git(r, ['remote', 'get-url', 'origin']).trim(), '--format', 'json'], r, {
+    input: `${line}\n`,
+  });
 }
 
 function files(res: ReturnType<typeof leakguard>): string[] {
@@ -71,13 +73,21 @@ describe('commit object bytes', () => {
   function literal(r: string, body: Buffer): string {
     return git(r, ['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: body }).trim();
   }
-  const head = (tree: string, base: string, author = 't <t@e>') => `tree ${tree}\nparent ${base}\nauthor ${author} 1700000000 +0000\ncommitter t <t@e> 1700000000 +0000\n`;
+  const head = (tree: string, base: string, author = 't <t@e>') =>
+    `tree ${tree}\nparent ${base}\nauthor ${author} 1700000000 +0000\ncommitter t <t@e> 1700000000 +0000\n`;
 
   test.each([
     ['author name', (t: string, b: string, k: string) => Buffer.from(`${head(t, b, `${k} <t@e>`)}\nfix\n`)],
     ['extra header', (t: string, b: string, k: string) => Buffer.from(`${head(t, b)}x-token ${k}\n\nfix\n`)],
-    ['message after a NUL', (t: string, b: string, k: string) => Buffer.concat([Buffer.from(`${head(t, b)}\nfix\n\0`), Buffer.from(`KEY=${k}\n`)])],
-    ['UTF-16 message', (t: string, b: string, k: string) => Buffer.concat([Buffer.from(`${head(t, b)}encoding UTF-16LE\n\n`), Buffer.from(`KEY=${k}\n`, 'utf16le')])],
+    [
+      'message after a NUL',
+      (t: string, b: string, k: string) => Buffer.concat([Buffer.from(`${head(t, b)}\nfix\n\0`), Buffer.from(`KEY=${k}\n`)]),
+    ],
+    [
+      'UTF-16 message',
+      (t: string, b: string, k: string) =>
+        Buffer.concat([Buffer.from(`${head(t, b)}encoding UTF-16LE\n\n`), Buffer.from(`KEY=${k}\n`, 'utf16le')]),
+    ],
   ])('a key in the %s of a pushed commit is blocked', (_name, make) => {
     const { r, base } = pushed();
     const tree = git(r, ['rev-parse', 'HEAD^{tree}']).trim();
@@ -87,7 +97,10 @@ describe('commit object bytes', () => {
 
   test('a UTF-16 tag message is decoded', () => {
     const { r, base } = pushed();
-    const body = Buffer.concat([Buffer.from(`object ${base}\ntype commit\ntag v1\ntagger t <t@e> 1700000000 +0000\n\n`), Buffer.from(`KEY=${fakeKey('anthropic', 'tg')}\n`, 'utf16le')]);
+    const body = Buffer.concat([
+      Buffer.from(`object ${base}\ntype commit\ntag v1\ntagger t <t@e> 1700000000 +0000\n\n`),
+      Buffer.from(`KEY=${fakeKey('anthropic', 'tg')}\n`, 'utf16le'),
+    ]);
     const t = git(r, ['hash-object', '-t', 'tag', '-w', '--literally', '--stdin'], { input: body }).trim();
     git(r, ['update-ref', 'refs/tags/v1', t]);
     expect(prePush(r, `refs/tags/v1 ${t} refs/tags/v1 ${ZERO}`).code).toBe(1);
@@ -110,7 +123,13 @@ describe('pre-push input', () => {
     return p;
   }
   const run = (r: string, stdio: 'ignore' | 'pipe', env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, [CLI, 'scan', '--pre-push', 'origin', 'url'], { cwd: r, stdio: [stdio, 'pipe', 'pipe'], input: stdio === 'pipe' ? '' : undefined, env: { ...process.env, ...env }, encoding: 'utf8' });
+    spawnSync(process.execPath, [CLI, 'scan', '--pre-push', 'origin', 'url'], {
+      cwd: r,
+      stdio: [stdio, 'pipe', 'pipe'],
+      input: stdio === 'pipe' ? '' : undefined,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
 
   test('no lines on a stdin that is not a pipe from git is refused with a reason', () => {
     const { r } = withKey();
@@ -148,12 +167,45 @@ describe('pre-push input', () => {
 describe('environment', () => {
   test('variables that change what git reads are dropped; those that locate the repository stay', () => {
     const env = gitEnv({
-      PATH: '/bin', GIT_ICASE_PATHSPECS: '1', GIT_LITERAL_PATHSPECS: '1', GIT_GLOB_PATHSPECS: '1', GIT_NOGLOB_PATHSPECS: '1',
-      GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'a.b', GIT_CONFIG_VALUE_0: 'c', GIT_CONFIG_PARAMETERS: "'a.b'='c'", GIT_DIFF_PATH_COUNTER: '1',
-      GIT_DIR: '/r/.git', GIT_INDEX_FILE: '/r/i', GIT_WORK_TREE: '/r', GIT_OBJECT_DIRECTORY: '/o', GIT_ALTERNATE_OBJECT_DIRECTORIES: '/a', GIT_QUARANTINE_PATH: '/q',
+      PATH: '/bin',
+      GIT_ICASE_PATHSPECS: '1',
+      GIT_LITERAL_PATHSPECS: '1',
+      GIT_GLOB_PATHSPECS: '1',
+      GIT_NOGLOB_PATHSPECS: '1',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'a.b',
+      GIT_CONFIG_VALUE_0: 'c',
+      GIT_CONFIG_PARAMETERS: "'a.b'='c'",
+      GIT_DIFF_PATH_COUNTER: '1',
+      GIT_DIR: '/r/.git',
+      GIT_INDEX_FILE: '/r/i',
+      GIT_WORK_TREE: '/r',
+      GIT_OBJECT_DIRECTORY: '/o',
+      GIT_ALTERNATE_OBJECT_DIRECTORIES: '/a',
+      GIT_QUARANTINE_PATH: '/q',
     });
-    for (const k of ['GIT_ICASE_PATHSPECS', 'GIT_LITERAL_PATHSPECS', 'GIT_GLOB_PATHSPECS', 'GIT_NOGLOB_PATHSPECS', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_KEY_0', 'GIT_CONFIG_VALUE_0', 'GIT_CONFIG_PARAMETERS', 'GIT_DIFF_PATH_COUNTER']) expect(env[k]).toBeUndefined();
-    for (const k of ['PATH', 'GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH']) expect(env[k]).toBeDefined();
+    for (const k of [
+      'GIT_ICASE_PATHSPECS',
+      'GIT_LITERAL_PATHSPECS',
+      'GIT_GLOB_PATHSPECS',
+      'GIT_NOGLOB_PATHSPECS',
+      'GIT_CONFIG_COUNT',
+      'GIT_CONFIG_KEY_0',
+      'GIT_CONFIG_VALUE_0',
+      'GIT_CONFIG_PARAMETERS',
+      'GIT_DIFF_PATH_COUNTER',
+    ])
+      expect(env[k]).toBeUndefined();
+    for (const k of [
+      'PATH',
+      'GIT_DIR',
+      'GIT_INDEX_FILE',
+      'GIT_WORK_TREE',
+      'GIT_OBJECT_DIRECTORY',
+      'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+      'GIT_QUARANTINE_PATH',
+    ])
+      expect(env[k]).toBeDefined();
   });
 
   test('a staged key is blocked under a hostile environment', () => {
@@ -162,7 +214,14 @@ describe('environment', () => {
     write(r, 'config.py', `k = "${fakeKey('anthropic', 'env')}"\n`);
     git(r, ['add', '-A']);
     const res = leakguard(['scan', '--staged'], r, {
-      env: { GIT_ICASE_PATHSPECS: '1', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.bigFileThreshold', GIT_CONFIG_VALUE_0: '1', EDITOR: 'vi', PAGER: 'less' },
+      env: {
+        GIT_ICASE_PATHSPECS: '1',
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: 'core.bigFileThreshold',
+        GIT_CONFIG_VALUE_0: '1',
+        EDITOR: 'vi',
+        PAGER: 'less',
+      },
     });
     expect(res.code).toBe(1);
   });

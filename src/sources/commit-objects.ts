@@ -49,7 +49,11 @@ export function scanCommitObject(sha: string, body: Buffer, emit: Emit): void {
   const commit: CommitInfo = { sha, author: author.name, date: author.date };
   const lines = textLines(head).map((l) => l.replace(/ \d+ [+-]\d{4}$/, ''));
   if (lines.length) emit({ file: HEADER_FILE, lines, lineNumbers: lines.map((_, i) => i + 1), commit });
-  const encoding = head.find((l) => l.startsWith('encoding '))?.slice(9).trim().toLowerCase();
+  const encoding = head
+    .find((l) => l.startsWith('encoding '))
+    ?.slice(9)
+    .trim()
+    .toLowerCase();
   const plain = !message.includes(0) && (!encoding || /^utf-?8$/.test(encoding));
   if (!plain) scanOddMessage(message, MESSAGE_FILE, commit, emit);
 }

@@ -26,7 +26,11 @@ export async function scanLfsObjects(git: Git, pointers: LfsPointer[], emit: Emi
     done.add(`${p.oid}\0${p.file}`);
     const abs = path.join(gitDir, 'lfs', 'objects', p.oid.slice(0, 2), p.oid.slice(2, 4), p.oid);
     const st = fs.lstatSync(abs, { throwIfNoEntry: false });
-    if (!st?.isFile()) notices.push({ file: p.file, reason: 'Git LFS pointer whose object is not in .git/lfs/objects here: the large file itself is not scanned' });
+    if (!st?.isFile())
+      notices.push({
+        file: p.file,
+        reason: 'Git LFS pointer whose object is not in .git/lfs/objects here: the large file itself is not scanned',
+      });
     else if (st.size > MAX_FILE_BYTES) notices.push(tooBig(p.file, st.size));
     else await scanFile(abs, p, emit);
   }

@@ -10,7 +10,10 @@ import type { Notice } from './fragment';
 import { objectTypes } from './blob/read-objects';
 
 /** `args` go to rev-list before --stdin ("--not --remotes=origin"); `exclude` are object ids to subtract (fed on stdin). */
-export interface RemoteBase { args: string[]; exclude: string[] }
+export interface RemoteBase {
+  args: string[];
+  exclude: string[];
+}
 
 /** Whether pushing to `url` (git's second hook argument; the remote's push URL when absent) goes where `remote`'s tracking refs came from. */
 async function pushGoesToFetchUrl(git: Git, remote: string, url?: string): Promise<boolean> {
@@ -29,14 +32,28 @@ export async function remoteBase(git: Git, remote: string, notices: Notice[], ur
   // Through run(): no terminal prompt for credentials (GIT_TERMINAL_PROMPT=0); any failure means "unknown".
   const listed = !target || target.startsWith('-') ? null : await git.run(['ls-remote', '--', target], '').catch(() => null);
   if (listed === null && named) {
-    notices.push({ file: remote, reason: 'the push goes to a URL other than the one the remote-tracking refs came from, and it could not be listed: every pushed commit was scanned' });
+    notices.push({
+      file: remote,
+      reason:
+        'the push goes to a URL other than the one the remote-tracking refs came from, and it could not be listed: every pushed commit was scanned',
+    });
     return { args: [], exclude: [] };
   }
   if (listed === null) {
-    notices.push({ file: remote, reason: 'could not list this remote\'s refs: commits on any remote-tracking ref were taken as already there' });
+    notices.push({
+      file: remote,
+      reason: "could not list this remote's refs: commits on any remote-tracking ref were taken as already there",
+    });
     return { args: ['--not', '--remotes'], exclude: [] };
   }
-  const shas = [...new Set(listed.split('\n').map((l) => l.split('\t')[0]).filter((s) => /^[0-9a-f]{40,64}$/.test(s)))];
+  const shas = [
+    ...new Set(
+      listed
+        .split('\n')
+        .map((l) => l.split('\t')[0])
+        .filter((s) => /^[0-9a-f]{40,64}$/.test(s)),
+    ),
+  ];
   const types = await objectTypes(git, shas);
   return { args: [], exclude: shas.filter((_, i) => types[i] !== null) };
 }
