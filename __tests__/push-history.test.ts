@@ -43,7 +43,8 @@ describe('pre-push', () => {
     write(r, 'c.txt', 'c\n');
     commitAll(r, 'c');
     const head = git(r, ['rev-parse', 'HEAD']).trim();
-    const res = leakguard(['scan', '--pre-push', 'origin', 'url', '--format', 'json'], r, { input: `refs/heads/clean ${head} refs/heads/clean ${'0'.repeat(40)}\n` });
+    const url = git(r, ['remote', 'get-url', 'origin']).trim(); // what git passes: the tracking refs come from the same URL
+    const res = leakguard(['scan', '--pre-push', 'origin', url, '--format', 'json'], r, { input: `refs/heads/clean ${head} refs/heads/clean ${'0'.repeat(40)}\n` });
     expect(res.code).toBe(0);
     expect(json(res).stats.commitsScanned).toBe(1);
     expect(gitTry(r, ['push', '-q', 'origin', 'clean'], env).code).toBe(0);

@@ -63,9 +63,10 @@ async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRe
       return stagedSource(ctx.git, emit, notices);
     }
     case 'pre-push': {
-      const { pushSource } = await import('../sources/push');
-      const remote = o.paths[0] ?? 'origin';
-      return pushSource(ctx.git, await readAll(), remote, emit, notices);
+      const { pushSource, stdinIsPipe } = await import('../sources/push');
+      // git runs the hook with the remote's name and the URL it pushes to.
+      const target = { remote: o.paths[0] ?? 'origin', url: o.paths[1], fromPipe: stdinIsPipe() };
+      return pushSource(ctx.git, await readAll(), target, emit, notices);
     }
     case 'history':
     case 'range': {

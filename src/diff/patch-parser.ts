@@ -14,6 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { CommitInfo, Emit, Fragment } from '../sources/fragment';
 import { pathFromHeader, unquotePath } from './unquote-path';
 import { LineSplitter, OVERLAP } from '../sources/blob/text-lines';
+import { nameLines, NAME_LINE } from '../sources/name-lines';
 
 /** Marks the commit header lines we ask git log to print (see HISTORY_FORMAT). */
 export const COMMIT_MARK = '\x01LG\x01';
@@ -24,8 +25,8 @@ export const HISTORY_FORMAT = `--format=${COMMIT_MARK.replace(/\x01/g, '%x01')}%
 /** A fragment is handed on once it holds this many characters, so memory stays flat on huge files. */
 const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
 
-/** A submodule (a commit id, not content) and a symlink (a path, not followed). */
-const SPECIAL_MODES = new Set(['160000', '120000']);
+/** A submodule (a commit id, not content). A symlink's blob is its target text, which leaves with the commit: read as a line. */
+const SPECIAL_MODES = new Set(['160000']);
 
 export interface BinaryBlob { file: string; sha: string; commit?: CommitInfo }
 
@@ -38,6 +39,8 @@ export class PatchParser {
   private newSha = '';
   private newMode = '';
   private inHunk = false;
+  /** A new path (an added, renamed or copied file) still to be scanned as a name. */
+  private newPath = false;
   private inMessage = false;
   private parents = 1;
   private newLine = 0;
@@ -52,7 +55,7 @@ export class PatchParser {
     private readonly emit: Emit,
     private readonly onCommit?: (c: CommitInfo) => void,
     private readonly onBinary?: (b: BinaryBlob) => void,
-    /** Given: submodules and symlinks go here instead of being read as lines. */
+    /** Given: submodules go here instead of being read as lines. */
     private readonly onSpecial?: (file: string, mode: string) => void,
   ) {}
 
@@ -63,7 +66,16 @@ export class PatchParser {
   end(): void {
     this.splitter.push(this.decoder.end());
     this.splitter.end();
+    this.pathDone(this.headerPath);
     this.flush();
+  }
+
+  /** A new file's path leaves with the commit: scanned as a line of its own, reported at line 0 of that path. */
+  private pathDone(path: string | null): void {
+    if (!this.newPath || path === null) return;
+    this.newPath = false;
+    const lines = nameLines(path);
+    this.emit({ file: path, lines, lineNumbers: lines.map(() => NAME_LINE), commit: this.commit });
   }
 
   /** What to keep of a very long unfinished line: its content is scanned piece by piece instead of held whole. */
@@ -109,6 +121,7 @@ export class PatchParser {
     if (l.startsWith('diff ')) return this.diffHeader(l);
     if (l.startsWith('+++ ')) {
       this.file = pathFromHeader(l.slice(4));
+      this.pathDone(this.file);
       if (this.file !== null && this.onSpecial && SPECIAL_MODES.has(this.newMode)) {
         this.onSpecial(this.file, this.newMode);
         this.file = null;
@@ -124,14 +137,18 @@ export class PatchParser {
     }
     if (l.startsWith('new file mode ') || l.startsWith('new mode ')) {
       this.newMode = l.slice(l.lastIndexOf(' ') + 1);
+      if (l.startsWith('new file mode ')) this.newPath = true;
       return;
     }
     if (l.startsWith('rename to ') || l.startsWith('copy to ')) {
       this.headerPath = unquotePath(l.slice(l.indexOf(' to ') + 4));
+      this.newPath = true;
       return;
     }
     if (l.startsWith('Binary files ') && l.endsWith(' differ')) return this.binary();
     if (l.startsWith(COMMIT_MARK)) {
+      this.pathDone(this.headerPath);
+      this.newPath = false;
       this.flush();
       this.file = null;
       const [sha, author, date] = l.slice(COMMIT_MARK.length).split('\x01');
@@ -144,6 +161,8 @@ export class PatchParser {
   }
 
   private diffHeader(l: string): void {
+    this.pathDone(this.headerPath);
+    this.newPath = false;
     this.flush();
     this.file = null;
     this.newSha = '';

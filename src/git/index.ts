@@ -39,14 +39,38 @@ const SAFE_CONFIG = [
 const GLOBAL_FLAGS = ['--no-replace-objects'];
 
 /**
- * The environment of the streamed calls (the ones that print diffs): replace refs and system attributes
- * off, no prompts, no diff options from outside. simple-git calls keep the user's environment (its own
- * safety check refuses some variables a hook always has, like GIT_EDITOR); they print no diffs.
+ * Variables that only say where the repository is (hooks rely on them: a linked worktree, git's push
+ * quarantine) or how to reach a remote (`ls-remote` of a push URL). Every other GIT_* variable is dropped:
+ * GIT_*_PATHSPECS, GIT_CONFIG_COUNT/KEY/VALUE, GIT_CONFIG_PARAMETERS, GIT_DIFF_PATH_*, GIT_NAMESPACE... can
+ * each change what git reads or prints, and the scanner must read what leaves the machine.
  */
-function gitEnv(): NodeJS.ProcessEnv {
+const KEEP = new Set([
+  'GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH',
+  'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_EXEC_PATH',
+  'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_ALLOW_PROTOCOL', 'GIT_PROTOCOL_FROM_USER',
+  'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_SSH_VARIANT', 'GIT_ASKPASS', 'GIT_PROXY_COMMAND',
+]);
+const KEEP_PREFIX = /^GIT_(SSL|HTTP|CURL)_/;
+
+/** Not needed by the local commands simple-git runs, and refused by its safety check. */
+const NOT_FOR_SIMPLE_GIT = ['EDITOR', 'PAGER', 'PREFIX', 'SSH_ASKPASS', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'GIT_PROXY_COMMAND'];
+
+/**
+ * The environment of every git call: only the GIT_* variables above survive; replace refs, grafts and
+ * system attributes off, no prompts, no pager.
+ */
+export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (!/^GIT_/i.test(k) || KEEP.has(k) || KEEP_PREFIX.test(k)) env[k] = v;
+  }
   // GIT_GRAFT_FILE: a (deprecated) info/grafts file rewrites parents like a replace ref does; /dev/null reads as none.
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_ATTR_NOSYSTEM: '1', GIT_GRAFT_FILE: '/dev/null' };
-  for (const k of ['GIT_DIFF_OPTS', 'GIT_EXTERNAL_DIFF', 'GIT_REPLACE_REF_BASE', 'GIT_ATTR_SOURCE', 'GIT_PAGER']) delete env[k];
+  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_ATTR_NOSYSTEM: '1', GIT_GRAFT_FILE: '/dev/null' };
+}
+
+function simpleGitEnv(): NodeJS.ProcessEnv {
+  const env = gitEnv();
+  for (const k of NOT_FOR_SIMPLE_GIT) delete env[k];
   return env;
 }
 
@@ -58,7 +82,8 @@ export class Git {
     if (!this.client) {
       // Loaded on first use: `scan PATH` and `scan --stdin` outside a repo never pay for it.
       const { simpleGit } = require('simple-git') as typeof import('simple-git');
-      this.client = simpleGit({ baseDir: this.cwd, config: SAFE_CONFIG, trimmed: false, completion: { onClose: true, onExit: 0 } });
+      // GIT_CONFIG_GLOBAL/SYSTEM and GIT_EXEC_PATH are the user's own, kept as git would read them.
+      this.client = simpleGit({ baseDir: this.cwd, config: SAFE_CONFIG, trimmed: false, completion: { onClose: true, onExit: 0 }, unsafe: { allowUnsafeConfigPaths: true } }).env(simpleGitEnv());
     }
     return this.client;
   }

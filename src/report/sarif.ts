@@ -54,7 +54,7 @@ export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, ver
     locations: [{
       physicalLocation: {
         artifactLocation: { uri: encodeURI(f.file) },
-        region: { startLine: f.line, startColumn: f.column, endColumn: f.column + f.secret.length },
+        region: { startLine: Math.max(1, f.line), startColumn: f.column, endColumn: f.column + f.secret.length },
       },
     }],
     partialFingerprints: { 'leakguard/v1': f.fingerprint },

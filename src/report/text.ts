@@ -71,10 +71,10 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   const width = compact ? Math.max(...groups.map((g) => `${g.first.file}:${g.first.line}`.length)) : 0;
   for (const { first: f } of compact ? groups : []) {
     const pushed = r.pushed?.has(f.fingerprint) ? p.red('  ALREADY PUSHED') : '';
-    out.push(`  ${p.bold(`${f.file}:${f.line}`.padEnd(width))}  ${p.yellow(f.title)}  ${shownSecret(f, o.redact)}${pushed}  ${p.dim(f.fingerprint)}`);
+    out.push(`  ${p.bold(`${f.file}:${f.line}${f.line === 0 ? ' (in the file name)' : ''}`.padEnd(width))}  ${p.yellow(f.title)}  ${shownSecret(f, o.redact)}${pushed}  ${p.dim(f.fingerprint)}`);
   }
   for (const { first: f, later } of compact ? [] : groups) {
-    out.push(`  ${p.bold(`${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`);
+    out.push(`  ${p.bold(f.line === 0 ? `${f.file} (in the file name)` : `${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`);
     const live = f.liveness === 'live' ? p.red(p.bold('  LIVE: the provider accepts this key')) : f.liveness === 'revoked' ? p.green('  revoked: the provider rejects this key') : f.liveness ? p.dim('  liveness unknown') : '';
     if (r.pushed?.has(f.fingerprint)) out.push(p.red(p.bold('    already pushed: this exact key is in history reachable from a remote-tracking branch')));
     out.push(`    key: ${shownSecret(f, o.redact)}${f.encoding ? p.dim(`  (found ${f.encoding}-encoded)`) : ''}${live}`);

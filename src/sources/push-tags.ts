@@ -7,6 +7,7 @@ import type { Git } from '../git';
 import type { Emit, Notice } from './fragment';
 import { readObjects } from './blob/read-objects';
 import { scanBlobs, unreadable, type BlobRef } from './blob/read-blobs';
+import { scanOddMessage } from './commit-objects';
 
 const MAX_DEPTH = 10;
 /** Signature lines are base64 armour, not text anyone wrote. */
@@ -45,7 +46,11 @@ export async function scanTagObjects(git: Git, shas: string[], emit: Emit, notic
         return;
       }
       const t = tagText(o.body);
-      emit({ file: `<tag ${t.name}>`, lines: t.lines, lineNumbers: t.lines.map((_, n) => n + 1), commit: { sha: o.sha, author: t.tagger, date: t.date } });
+      const info = { sha: o.sha, author: t.tagger, date: t.date };
+      emit({ file: `<tag ${t.name}>`, lines: t.lines, lineNumbers: t.lines.map((_, n) => n + 1), commit: info });
+      // A message with NUL bytes (UTF-16, say) does not read as UTF-8: decoded from its bytes.
+      const split = o.body.indexOf('\n\n');
+      if (split !== -1 && o.body.includes(0, split)) scanOddMessage(o.body.subarray(split + 2), `<tag ${t.name}>`, info, emit);
       if (t.type === 'tag') next.push({ sha: t.object, i: p.i });
       else result[p.i] = { sha: t.object, type: t.type };
     });

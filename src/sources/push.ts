@@ -13,15 +13,21 @@ import { historySource, listCommits } from './history';
 import { objectTypes } from './blob/read-objects';
 import { scanTagObjects, scanTargetContent, type Target } from './push-tags';
 import { remoteBase } from './push-remote';
+import { nameLines } from './name-lines';
+import { scanCommitObjects } from './commit-objects';
+import { LFS_HEADER, lfsPointerOf, type LfsPointer } from './lfs';
+import { scanLfsObjects } from './lfs-objects';
 
 const ZERO = /^0+$/;
 
 export interface PushUpdate { localRef: string; localSha: string; remoteRef: string; remoteSha: string }
 
+const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
+
 export function parsePushLines(input: string): PushUpdate[] {
   return input.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
     const [localRef, localSha, remoteRef, remoteSha] = l.split(/\s+/);
-    if (!remoteSha || l.split(/\s+/).length !== 4) {
+    if (!remoteSha || l.split(/\s+/).length !== 4 || !SHA.test(localSha) || !SHA.test(remoteSha)) {
       throw new UserError(`unexpected pre-push input line: "${l}"`, 'git passes "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin; run this from the pre-push hook.');
     }
     return { localRef, localSha, remoteRef, remoteSha };
@@ -73,17 +79,56 @@ async function checkRemoteShas(git: Git, updates: PushUpdate[], remote: string):
   });
 }
 
-export async function pushSource(git: Git, stdin: string, remote: string, emit: Emit, notices: Notice[] = [], onCommits?: (shas: string[]) => void): Promise<SourceStats> {
-  const all = parsePushLines(stdin.trim() ? stdin : frameworkPushLine(process.env));
+/**
+ * Whether our stdin is a pipe or a socket, as git gives a hook (git runs the hook with empty input when
+ * everything is up to date). /dev/null, a terminal or a file means something between git and us dropped
+ * git's lines, so "empty" says nothing. The installed hook passes LEAKGUARD_STDIN_PIPE=0 when its own stdin was not a pipe.
+ */
+export function stdinIsPipe(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.LEAKGUARD_STDIN_PIPE === '0') return false;
+  try {
+    const st = fs.fstatSync(0);
+    return st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/** The update lines: git's, or the pre-commit framework's; none at all is only believed when they came through a pipe from git. */
+function readUpdates(stdin: string, fromPipe: boolean): PushUpdate[] {
+  const text = stdin.trim() ? stdin : frameworkPushLine(process.env);
+  if (!text.trim() && !fromPipe) {
+    throw new UserError(
+      'no pre-push lines on stdin (and stdin is not a pipe from git), so leakguard cannot tell what is being pushed.',
+      'Run it from the pre-push hook with git\'s stdin passed through (lefthook: use_stdin: true), or pipe the "<local ref> <local sha> <remote ref> <remote sha>" lines in.',
+    );
+  }
+  return parsePushLines(text);
+}
+
+/** Ref names leave with the push: a key in a branch or tag name is scanned like a line. */
+function emitRefNames(updates: PushUpdate[], emit: Emit): void {
+  const names = [...new Set(updates.flatMap((u) => [u.remoteRef, u.localRef]))];
+  const lines = names.flatMap((n) => nameLines(n));
+  const numbers = names.flatMap((n, i) => nameLines(n).map(() => i + 1));
+  if (names.length) emit({ file: '<pushed ref name>', lines, lineNumbers: numbers });
+}
+
+export interface PushTarget { remote: string; url?: string; fromPipe?: boolean }
+
+export async function pushSource(git: Git, stdin: string, target: string | PushTarget, emit: Emit, notices: Notice[] = [], onCommits?: (shas: string[]) => void): Promise<SourceStats> {
+  const { remote, url, fromPipe = true } = typeof target === 'string' ? { remote: target } : target;
+  const all = readUpdates(stdin, fromPipe);
   const updates = all.filter((u) => !ZERO.test(u.localSha) && u.localSha !== u.remoteSha); // a deletion sends nothing
   const total: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
   if (!updates.length) return total;
+  emitRefNames(updates, emit);
   await checkRemoteShas(git, updates, remote);
   const tips = await resolveTips(git, updates, emit, notices);
   const content = tips.flatMap((t, i) => (t && t.type !== 'commit' ? [{ ...t, name: updates[i].remoteRef }] : []));
   total.linesScanned += await scanTargetContent(git, content, emit, notices);
 
-  const base = await remoteBase(git, remote, notices);
+  const base = await remoteBase(git, remote, notices, url);
   const gitDir = (await git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
   const boundary = shallowBoundary(gitDir);
   const seen = new Set<string>();
@@ -108,8 +153,17 @@ export async function pushSource(git: Git, stdin: string, remote: string, emit: 
   }
   if (!commits.length) return total;
   onCommits?.(commits);
+  await scanCommitObjects(git, commits, emit, notices);
   // Scan exactly the listed commits: --no-walk keeps git log from walking past them.
-  const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, emit, undefined, notices);
+  // A valid LFS pointer is still scanned as text; its local object (which git-lfs uploads with the push) is scanned too.
+  const pointers: LfsPointer[] = [];
+  const watch: Emit = (f) => {
+    const p = f.lines[0] === LFS_HEADER ? lfsPointerOf(f) : null;
+    if (p) pointers.push(p);
+    emit(f);
+  };
+  const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, watch, undefined, notices);
+  await scanLfsObjects(git, pointers, emit, notices);
   total.filesScanned += stats.filesScanned;
   total.linesScanned += stats.linesScanned;
   total.commitsScanned += stats.commitsScanned;

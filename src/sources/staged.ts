@@ -10,22 +10,20 @@ import type { Git } from '../git';
 import { PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { Emit, Notice, SourceStats } from './fragment';
 import { MAX_FILE_BYTES } from './limits';
-import { isLfsPointer, LFS_HEADER } from './lfs';
+import { LFS_HEADER, lfsPointerOf, type LfsPointer } from './lfs';
 
 export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Promise<SourceStats> {
   const whole: BinaryBlob[] = [];
+  const pointers: LfsPointer[] = [];
   const parser = new PatchParser(
     (f) => {
-      if (f.lineNumbers[0] === 1 && f.lines[0] === LFS_HEADER && isLfsPointer(f.lines)) {
-        notices.push({ file: f.file, reason: 'Git LFS pointer: the large file itself is not scanned' });
-        return;
-      }
-      emit(f);
+      const p = f.lines[0] === LFS_HEADER ? lfsPointerOf(f) : null;
+      if (p) pointers.push(p); // its local object is scanned below instead
+      else emit(f);
     },
     undefined,
     (b) => whole.push(b),
     (file, mode) => {
-      // A symlink's blob is its target path: not followed, nothing to scan.
       if (mode === '160000') notices.push({ file, reason: 'submodule: not descended into (scan it from inside the submodule)' });
     },
   );
@@ -38,5 +36,6 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
     const { scanBlobs } = await import('./blob/read-blobs'); // loaded only when needed: the commit path stays fast
     stats.linesScanned += (await scanBlobs(git, whole, emit, notices)).lines;
   }
+  if (pointers.length) await (await import('./lfs-objects')).scanLfsObjects(git, pointers, emit, notices);
   return stats;
 }
