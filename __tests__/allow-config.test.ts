@@ -13,7 +13,10 @@ function twoKeys() {
   git(r, ['add', '.']);
   return r;
 }
-const files = (r: string, extra: string[] = []) => json(leakguard(['scan', '--staged', '--format', 'json', ...extra], r)).findings.map((f) => f.file).sort();
+const files = (r: string, extra: string[] = []) =>
+  json(leakguard(['scan', '--staged', '--format', 'json', ...extra], r))
+    .findings.map((f) => f.file)
+    .sort();
 
 test('with nothing allowed both are found', () => {
   expect(files(twoKeys())).toEqual(['a.env', 'b.env']);
@@ -93,13 +96,30 @@ test('invalid YAML config', () => {
 
 test('a custom rule from the config blocks and prints its own playbook', () => {
   const r = newRepo();
-  write(r, '.leakguard.json', JSON.stringify({
-    rules: [{
-      id: 'acme-token', title: 'Acme internal token', severity: 'high', keywords: ['acme_'],
-      pattern: '\\b(acme_[a-z0-9]{24})\\b', entropy: 3, provider: 'Acme', envVars: ['ACME_TOKEN'],
-      playbook: { console: 'https://acme.example/tokens', create: 'Ask #platform for a new token.', revoke: 'Revoke it at the tokens page.', misuse: 'Check the Acme audit log.' },
-    }],
-  }));
+  write(
+    r,
+    '.leakguard.json',
+    JSON.stringify({
+      rules: [
+        {
+          id: 'acme-token',
+          title: 'Acme internal token',
+          severity: 'high',
+          keywords: ['acme_'],
+          pattern: '\\b(acme_[a-z0-9]{24})\\b',
+          entropy: 3,
+          provider: 'Acme',
+          envVars: ['ACME_TOKEN'],
+          playbook: {
+            console: 'https://acme.example/tokens',
+            create: 'Ask #platform for a new token.',
+            revoke: 'Revoke it at the tokens page.',
+            misuse: 'Check the Acme audit log.',
+          },
+        },
+      ],
+    }),
+  );
   write(r, 'x.py', expand('token = "acme_{loweralnum:24}"\n', 'acme'));
   git(r, ['add', '.']);
   const res = leakguard(['scan', '--staged'], r);

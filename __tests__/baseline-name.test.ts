@@ -9,16 +9,23 @@ import { leakguard, newRepo, write, git, commitAll, json } from './support/cli';
 const PROVIDERS = ['openai', 'anthropic', 'cohere', 'pinecone', 'cloudinary'] as const;
 
 describe('files named like the baseline or ignore file', () => {
-  test.each(['.leakguard-baseline.json', 'sub/.leakguard-baseline.json', '.leakguardignore', 'custom-baseline.json'])('%s holding a key is scanned', (name) => {
-    const repo = newRepo();
-    write(repo, '.leakguard.json', '{"baseline":"custom-baseline.json"}');
-    const key = fakeKey('openai', name);
-    write(repo, name, `{\n  "version": 1,\n  "findings": [\n    { "fingerprint": "x:0", "ruleId": "openai-project-key", "file": "a.env", "match": "${key}" }\n  ]\n}\n`);
-    git(repo, ['add', '-A']);
-    const r = leakguard(['scan', '--staged', '--format', 'json'], repo);
-    expect(r.code).toBe(1);
-    expect(json(r).findings.map((f) => f.file)).toEqual([name]);
-  });
+  test.each(['.leakguard-baseline.json', 'sub/.leakguard-baseline.json', '.leakguardignore', 'custom-baseline.json'])(
+    '%s holding a key is scanned',
+    (name) => {
+      const repo = newRepo();
+      write(repo, '.leakguard.json', '{"baseline":"custom-baseline.json"}');
+      const key = fakeKey('openai', name);
+      write(
+        repo,
+        name,
+        `{\n  "version": 1,\n  "findings": [\n    { "fingerprint": "x:0", "ruleId": "openai-project-key", "file": "a.env", "match": "${key}" }\n  ]\n}\n`,
+      );
+      git(repo, ['add', '-A']);
+      const r = leakguard(['scan', '--staged', '--format', 'json'], repo);
+      expect(r.code).toBe(1);
+      expect(json(r).findings.map((f) => f.file)).toEqual([name]);
+    },
+  );
 
   test('a baseline written by `leakguard baseline` finds nothing when it is committed and scanned', () => {
     const repo = newRepo();

@@ -29,7 +29,9 @@ test('git missing from PATH fails closed', () => {
 });
 
 test('scan --stdin with a name', () => {
-  const res = leakguard(['scan', '--stdin', '--stdin-name', 'paste.txt', '--format', 'json'], tempDir(), { input: `hello\n${fakeLine('cohere', 'stdin')}\n` });
+  const res = leakguard(['scan', '--stdin', '--stdin-name', 'paste.txt', '--format', 'json'], tempDir(), {
+    input: `hello\n${fakeLine('cohere', 'stdin')}\n`,
+  });
   expect(res.code).toBe(1);
   expect(json(res).findings[0]).toMatchObject({ file: 'paste.txt', line: 2, provider: 'Cohere' });
 });
@@ -53,10 +55,12 @@ test('encoded keys: base64 in JSON and a percent-encoded Cloudinary URL', () => 
   write(d, 'conf.json', `{"config": "${b64}"}\n`);
   write(d, 'url.txt', `u=${encodeURIComponent(fakeKey('cloudinary', 'pct'))}\n`);
   const f = json(leakguard(['scan', '.', '--format', 'json'], d)).findings;
-  expect(f).toEqual(expect.arrayContaining([
-    expect.objectContaining({ file: 'conf.json', provider: 'OpenAI', encoding: 'base64' }),
-    expect.objectContaining({ file: 'url.txt', provider: 'Cloudinary', encoding: 'percent' }),
-  ]));
+  expect(f).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ file: 'conf.json', provider: 'OpenAI', encoding: 'base64' }),
+      expect.objectContaining({ file: 'url.txt', provider: 'Cloudinary', encoding: 'percent' }),
+    ]),
+  );
 });
 
 test('rules and explain', () => {
@@ -83,9 +87,15 @@ test('a large folder is scanned on both cores; node_modules, lock files and bund
   write(d, 'node_modules/pkg/index.js', fakeLine('cohere', 'nm') + '\n');
   write(d, 'dist/app.min.js', fakeLine('pinecone', 'min') + '\n');
   const res = leakguard(['scan', '.', '--format', 'json'], d);
-  expect(json(res).findings.map((f) => f.file).sort()).toEqual(['src/m1/f1.js', 'src/m2/f2.js']);
+  expect(
+    json(res)
+      .findings.map((f) => f.file)
+      .sort(),
+  ).toEqual(['src/m1/f1.js', 'src/m2/f2.js']);
   expect(json(res).stats.filesScanned).toBe(2100);
-  expect(json(leakguard(['scan', 'node_modules', '--format', 'json'], d)).findings.map((f) => f.file)).toEqual(['node_modules/pkg/index.js']);
+  expect(json(leakguard(['scan', 'node_modules', '--format', 'json'], d)).findings.map((f) => f.file)).toEqual([
+    'node_modules/pkg/index.js',
+  ]);
   write(d, '.leakguard.json', '{ "defaultSkips": false }');
   expect(json(leakguard(['scan', '.', '--format', 'json'], d)).findings).toHaveLength(4);
 });

@@ -36,7 +36,7 @@ describe('config scope', () => {
     }
   });
 
-  test('the repository\'s own root config and an explicit --config still apply', () => {
+  test("the repository's own root config and an explicit --config still apply", () => {
     const outer = tempDir();
     const repo = repoBelow(outer);
     write(outer, 'elsewhere.json', '{"builtinRules":false}');
@@ -47,7 +47,7 @@ describe('config scope', () => {
     expect(leakguard(['scan', '--staged'], path.join(repo)).code).toBe(0);
   });
 
-  test('outside a repository, only the current folder\'s config applies', () => {
+  test("outside a repository, only the current folder's config applies", () => {
     const outer = tempDir();
     write(outer, '.leakguard.json', '{"builtinRules":false}');
     const dir = path.join(outer, 'plain');

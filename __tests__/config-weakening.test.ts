@@ -28,7 +28,8 @@ test.each([
 
 test('all providers disabled: stopped too', () => {
   const r = newRepo();
-  const providers = JSON.parse(leakguard(['rules', '--format', 'json'], r).stdout) as Array<{ provider: string }> | { rules: Array<{ provider: string }> };
+  const providers = JSON.parse(leakguard(['rules', '--format', 'json'], r).stdout) as
+    Array<{ provider: string }> | { rules: Array<{ provider: string }> };
   const list = Array.isArray(providers) ? providers : providers.rules;
   write(r, '.leakguard.json', JSON.stringify({ disableProviders: [...new Set(list.map((p) => p.provider))] }));
   write(r, 'a.txt', 'hello\n');

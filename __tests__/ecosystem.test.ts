@@ -27,7 +27,15 @@ describe('action.yml', () => {
     commitAll(r, 'head');
     const head = git(r, ['rev-parse', 'HEAD']).trim();
     const scan = action.runs.steps.find((s: { name: string }) => s.name === 'Scan');
-    const env = { ...process.env, GITHUB_ACTION_PATH: ROOT, LG_RANGE: '', LG_BASE: base, LG_HEAD: head, LG_SARIF: 'out.sarif', LG_FAIL: 'true' };
+    const env = {
+      ...process.env,
+      GITHUB_ACTION_PATH: ROOT,
+      LG_RANGE: '',
+      LG_BASE: base,
+      LG_HEAD: head,
+      LG_SARIF: 'out.sarif',
+      LG_FAIL: 'true',
+    };
     const res = spawnSync('bash', ['-e', '-c', scan.run], { cwd: r, env, encoding: 'utf8' });
     expect(res.status).toBe(1);
     const sarif = JSON.parse(fs.readFileSync(path.join(r, 'out.sarif'), 'utf8'));
@@ -37,14 +45,26 @@ describe('action.yml', () => {
   });
 });
 
-(preCommit ? test : test.skip)('the pre-commit framework installs leakguard from this repository and blocks a key', () => {
-  const head = git(ROOT, ['rev-parse', 'HEAD']).trim();
-  const r = newRepo();
-  write(r, '.pre-commit-config.yaml', `repos:\n  - repo: ${ROOT}\n    rev: ${head}\n    hooks:\n      - id: leakguard\n`);
-  write(r, 'k.env', fakeLine('anthropic', 'framework') + '\n');
-  git(r, ['add', '-A']);
-  const res = spawnSync(preCommit!, ['run', 'leakguard'], { cwd: r, env: { ...process.env, PRE_COMMIT_HOME: tempDir('pc-') }, encoding: 'utf8', timeout: 240000 });
-  expect(res.status).toBe(1);
-  expect(res.stdout + res.stderr).toContain('https://console.anthropic.com/settings/keys');
-}, 300000);
-if (!preCommit) test('pre-commit framework check skipped', () => { console.warn('pre-commit is not installed (apt-get install pre-commit): the framework test was skipped'); });
+(preCommit ? test : test.skip)(
+  'the pre-commit framework installs leakguard from this repository and blocks a key',
+  () => {
+    const head = git(ROOT, ['rev-parse', 'HEAD']).trim();
+    const r = newRepo();
+    write(r, '.pre-commit-config.yaml', `repos:\n  - repo: ${ROOT}\n    rev: ${head}\n    hooks:\n      - id: leakguard\n`);
+    write(r, 'k.env', fakeLine('anthropic', 'framework') + '\n');
+    git(r, ['add', '-A']);
+    const res = spawnSync(preCommit!, ['run', 'leakguard'], {
+      cwd: r,
+      env: { ...process.env, PRE_COMMIT_HOME: tempDir('pc-') },
+      encoding: 'utf8',
+      timeout: 240000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stdout + res.stderr).toContain('https://console.anthropic.com/settings/keys');
+  },
+  300000,
+);
+if (!preCommit)
+  test('pre-commit framework check skipped', () => {
+    console.warn('pre-commit is not installed (apt-get install pre-commit): the framework test was skipped');
+  });

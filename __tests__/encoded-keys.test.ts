@@ -62,7 +62,13 @@ describe('gzip then base64', () => {
 describe('quoted-printable', () => {
   test('a key cut by a soft line break is joined and found at the run start', () => {
     const k = key('qp');
-    const mail = ['Content-Transfer-Encoding: quoted-printable', '', 'Here is the payment config for the new service, please keep it u=', `se STRIPE_SECRET_KEY=3D${k.slice(0, 18)}=`, `${k.slice(18)} thanks`].join('\n');
+    const mail = [
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Here is the payment config for the new service, please keep it u=',
+      `se STRIPE_SECRET_KEY=3D${k.slice(0, 18)}=`,
+      `${k.slice(18)} thanks`,
+    ].join('\n');
     expect(scan(mail, 'note.eml')).toContainEqual(['stripe-secret-key', 3, 'quoted-printable']);
   });
   test('code lines ending in = stay quiet', () => {

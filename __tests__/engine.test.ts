@@ -14,9 +14,12 @@ describe('validators', () => {
     expect(shannonEntropy('aaaaaaaa')).toBe(0);
     expect(shannonEntropy(expand('{alnum:40}', 'e'))).toBeGreaterThan(4);
   });
-  test.each(['your-api-key-here', 'xxxxxxxxxxxxxxxx', 'EXAMPLEKEY123', 'abc<key>', 'sk-...', '0123456789abcdef', 'AAAAAAAAbcd'])('placeholder: %s', (v) => {
-    expect(isPlaceholder(v)).toBe(true);
-  });
+  test.each(['your-api-key-here', 'xxxxxxxxxxxxxxxx', 'EXAMPLEKEY123', 'abc<key>', 'sk-...', '0123456789abcdef', 'AAAAAAAAbcd'])(
+    'placeholder: %s',
+    (v) => {
+      expect(isPlaceholder(v)).toBe(true);
+    },
+  );
   test('random keys are not placeholders', () => {
     for (const s of ['a', 'b', 'c', 'd']) expect(isPlaceholder(expand('{b64url:160}', s))).toBe(false);
   });
@@ -57,10 +60,21 @@ describe('patch parser', () => {
     return out;
   }
   test('added lines with their new line numbers, CRLF stripped, "+++" content kept', () => {
-    const frags = parse([
-      'diff --git a/x.txt b/x.txt', 'index 1..2 100644', '--- a/x.txt', '+++ b/x.txt',
-      '@@ -1,0 +2,2 @@', '+one\r', '++++ plus', '@@ -9 +10 @@', '-old', '+ten', '',
-    ].join('\n'));
+    const frags = parse(
+      [
+        'diff --git a/x.txt b/x.txt',
+        'index 1..2 100644',
+        '--- a/x.txt',
+        '+++ b/x.txt',
+        '@@ -1,0 +2,2 @@',
+        '+one\r',
+        '++++ plus',
+        '@@ -9 +10 @@',
+        '-old',
+        '+ten',
+        '',
+      ].join('\n'),
+    );
     expect(frags).toEqual([{ file: 'x.txt', lines: ['one', '+++ plus', 'ten'], lineNumbers: [2, 3, 10], commit: undefined }]);
   });
   test('quoted paths and paths with spaces', () => {
@@ -69,11 +83,22 @@ describe('patch parser', () => {
     expect(unquotePath('b/dir with space/f.txt\t')).toBe('b/dir with space/f.txt');
   });
   test('a merge: only lines new against every parent count', () => {
-    const frags = parse([
-      '\x01LG\x01abc\x01A <a@x>\x012026-01-01T00:00:00Z', '',
-      'diff --cc conf.txt', 'index 1,2..3', '--- a/conf.txt', '+++ b/conf.txt',
-      '@@@ -1,1 -1,1 +1,2 @@@', '- x = 1', ' -x = 2', '++resolved', ' +from-second-parent', '',
-    ].join('\n'));
+    const frags = parse(
+      [
+        '\x01LG\x01abc\x01A <a@x>\x012026-01-01T00:00:00Z',
+        '',
+        'diff --cc conf.txt',
+        'index 1,2..3',
+        '--- a/conf.txt',
+        '+++ b/conf.txt',
+        '@@@ -1,1 -1,1 +1,2 @@@',
+        '- x = 1',
+        ' -x = 2',
+        '++resolved',
+        ' +from-second-parent',
+        '',
+      ].join('\n'),
+    );
     expect(frags).toHaveLength(1);
     expect(frags[0].lines).toEqual(['resolved']);
     expect(frags[0].lineNumbers).toEqual([1]);

@@ -63,11 +63,18 @@ describe('what the user config hides from git log', () => {
     const r = newRepo();
     write(r, '.gitattributes', '*.cfg -diff\n');
     write(r, 'app.cfg', fakeLine('openai', 'histattr') + '\n');
-    fs.writeFileSync(path.join(r, 'data.db'), Buffer.concat([Buffer.from('\0\0\x01'), Buffer.from(`KEY="${fakeKey('anthropic', 'histdb')}"`), Buffer.from('\0')]));
+    fs.writeFileSync(
+      path.join(r, 'data.db'),
+      Buffer.concat([Buffer.from('\0\0\x01'), Buffer.from(`KEY="${fakeKey('anthropic', 'histdb')}"`), Buffer.from('\0')]),
+    );
     commitAll(r, 'hidden keys');
     const res = leakguard(['scan', '--all-history', '--format', 'json'], r);
     expect(res.code).toBe(1);
-    expect(json(res).findings.map((f) => f.file).sort()).toEqual(['app.cfg', 'data.db']);
+    expect(
+      json(res)
+        .findings.map((f) => f.file)
+        .sort(),
+    ).toEqual(['app.cfg', 'data.db']);
   });
 });
 
@@ -90,7 +97,11 @@ describe('messages', () => {
 
   test('a tag of a blob sends the blob, which is scanned', () => {
     const { r } = pushed();
-    const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: r, input: fakeLine('cohere', 'tagblob') + '\n', encoding: 'utf8' }).stdout.trim();
+    const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], {
+      cwd: r,
+      input: fakeLine('cohere', 'tagblob') + '\n',
+      encoding: 'utf8',
+    }).stdout.trim();
     git(r, ['tag', '-a', 'keyblob', '-m', 'a blob', blob]);
     expect(gitTry(r, ['push', '-q', 'origin', 'keyblob'], env).code).not.toBe(0);
   });
@@ -111,7 +122,9 @@ describe('what a push sends', () => {
     write(r, 'b.txt', 'clean\n');
     commitAll(r, 'clean');
     const head = git(r, ['rev-parse', 'HEAD']).trim();
-    const only = leakguard(['scan', '--pre-push', publicRepo, publicRepo, '--format', 'json'], r, { input: `refs/heads/topic ${head} refs/heads/topic ${ZERO}\n` });
+    const only = leakguard(['scan', '--pre-push', publicRepo, publicRepo, '--format', 'json'], r, {
+      input: `refs/heads/topic ${head} refs/heads/topic ${ZERO}\n`,
+    });
     expect(only.code).toBe(0);
     expect(json(only).stats.commitsScanned).toBe(1);
   });
@@ -121,17 +134,34 @@ describe('what a push sends', () => {
     const { r } = pushed();
     const lines = ['reset refs/heads/main', 'from refs/remotes/origin/main'];
     for (let i = 0; i < 15000; i++) {
-      lines.push('commit refs/heads/main', `committer T <t@example.com> ${1700000000 + i} +0000`, 'data 1', 'c', `M 644 inline f${i % 20}.txt`, `data ${String(i).length}`, String(i), '');
+      lines.push(
+        'commit refs/heads/main',
+        `committer T <t@example.com> ${1700000000 + i} +0000`,
+        'data 1',
+        'c',
+        `M 644 inline f${i % 20}.txt`,
+        `data ${String(i).length}`,
+        String(i),
+        '',
+      );
     }
     write(r, 'last.txt', fakeLine('openai', 'many') + '\n');
     // A large malloc top pad keeps fast-import from trimming its heap after every commit (slow on some kernels).
-    spawnSync('git', ['fast-import', '--quiet'], { cwd: r, input: lines.join('\n') + '\n', env: { ...process.env, MALLOC_TOP_PAD_: '100000000' } });
+    spawnSync('git', ['fast-import', '--quiet'], {
+      cwd: r,
+      input: lines.join('\n') + '\n',
+      env: { ...process.env, MALLOC_TOP_PAD_: '100000000' },
+    });
     git(r, ['reset', '-q', '--hard', 'main']);
     write(r, 'last.txt', fakeLine('openai', 'many') + '\n');
     commitAll(r, 'key at the end');
     const line = `refs/heads/main ${git(r, ['rev-parse', 'HEAD']).trim()} refs/heads/main ${git(r, ['rev-parse', 'origin/main']).trim()}\n`;
     // ARG_MAX is a quarter of the stack limit: 2 MiB of stack leaves 512 KiB, less than 15,000 ids.
-    const res = spawnSync('sh', ['-c', `ulimit -s 2048; exec "${process.execPath}" "${CLI}" scan --pre-push origin x --format json`], { cwd: r, input: line, encoding: 'utf8' });
+    const res = spawnSync('sh', ['-c', `ulimit -s 2048; exec "${process.execPath}" "${CLI}" scan --pre-push origin x --format json`], {
+      cwd: r,
+      input: line,
+      encoding: 'utf8',
+    });
     expect(res.stderr).not.toContain('E2BIG');
     expect(res.status).toBe(1);
     expect(JSON.parse(res.stdout).stats.commitsScanned).toBe(15001);
@@ -140,7 +170,9 @@ describe('what a push sends', () => {
   test('an object that cannot be read stops the push (exit 2) and is named in every format', () => {
     const { r } = pushed();
     const tag = spawnSync('git', ['hash-object', '-t', 'tag', '-w', '--literally', '--stdin'], {
-      cwd: r, encoding: 'utf8', input: `object ${'1'.repeat(40)}\ntype blob\ntag gone\ntagger T <t@example.com> 1700000000 +0000\n\nmissing\n`,
+      cwd: r,
+      encoding: 'utf8',
+      input: `object ${'1'.repeat(40)}\ntype blob\ntag gone\ntagger T <t@example.com> 1700000000 +0000\n\nmissing\n`,
     }).stdout.trim();
     const input = `refs/tags/gone ${tag} refs/tags/gone ${ZERO}\n`;
     for (const format of ['text', 'json', 'sarif']) {

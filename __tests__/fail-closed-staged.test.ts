@@ -110,7 +110,11 @@ describe('binary formats are read through their text', () => {
     fs.writeFileSync(path.join(r, 'x and ', 'dev', 'null'), binaryWith(Buffer.from(`KEY="${fakeKey('anthropic', 'devnull')}"`)));
     const res = leakguardStaged(r, 'tab\tname.bin', binaryWith(Buffer.from(`KEY="${fakeKey('openai', 'tabname')}"`)));
     expect(res.code).toBe(1);
-    expect(json(res).findings.map((f) => f.file).sort()).toEqual(['new "name" ü.db', 'tab\tname.bin', 'x and /dev/null']);
+    expect(
+      json(res)
+        .findings.map((f) => f.file)
+        .sort(),
+    ).toEqual(['new "name" ü.db', 'tab\tname.bin', 'x and /dev/null']);
   });
 
   test('a directory scan reads binary and UTF-16 files too', () => {
@@ -119,7 +123,11 @@ describe('binary formats are read through their text', () => {
     fs.writeFileSync(path.join(dir, 'b.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(keyLine('dir16'))]));
     const res = leakguard(['scan', '.', '--format', 'json'], dir);
     expect(res.code).toBe(1);
-    expect(json(res).findings.map((f) => f.file).sort()).toEqual(['a.db', 'b.txt']);
+    expect(
+      json(res)
+        .findings.map((f) => f.file)
+        .sort(),
+    ).toEqual(['a.db', 'b.txt']);
   });
 
   /** A minimal deflated ZIP, as Word writes a .docx (the reader needs no CRC). */
@@ -131,19 +139,29 @@ describe('binary formats are read through their text', () => {
       const data = zlib.deflateRawSync(Buffer.from(text));
       const n = Buffer.from(name);
       const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(8, 8); local.writeUInt32LE(data.length, 18);
-      local.writeUInt32LE(text.length, 22); local.writeUInt16LE(n.length, 26);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(text.length, 22);
+      local.writeUInt16LE(n.length, 26);
       const dir = Buffer.alloc(46);
-      dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(8, 10); dir.writeUInt32LE(data.length, 20);
-      dir.writeUInt32LE(text.length, 24); dir.writeUInt16LE(n.length, 28); dir.writeUInt32LE(offset, 42);
+      dir.writeUInt32LE(0x02014b50, 0);
+      dir.writeUInt16LE(8, 10);
+      dir.writeUInt32LE(data.length, 20);
+      dir.writeUInt32LE(text.length, 24);
+      dir.writeUInt16LE(n.length, 28);
+      dir.writeUInt32LE(offset, 42);
       locals.push(local, n, data);
       central.push(dir, n);
       offset += 30 + n.length + data.length;
     }
     const cd = Buffer.concat(central);
     const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(Object.keys(files).length, 8); end.writeUInt16LE(Object.keys(files).length, 10);
-    end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Object.keys(files).length, 8);
+    end.writeUInt16LE(Object.keys(files).length, 10);
+    end.writeUInt32LE(cd.length, 12);
+    end.writeUInt32LE(offset, 16);
     return Buffer.concat([...locals, cd, end]);
   }
 
@@ -162,7 +180,11 @@ describe('binary formats are read through their text', () => {
 
   test('a key in a gzip file (a .tgz or .gz) blocks', () => {
     const r = hooked();
-    const res = leakguardStaged(r, 'backup.sql.gz', zlib.gzipSync(Buffer.from(`-- dump\nINSERT INTO keys VALUES ('${fakeKey('anthropic', 'gz')}');\n`)));
+    const res = leakguardStaged(
+      r,
+      'backup.sql.gz',
+      zlib.gzipSync(Buffer.from(`-- dump\nINSERT INTO keys VALUES ('${fakeKey('anthropic', 'gz')}');\n`)),
+    );
     expect(res.code).toBe(1);
     expect(json(res).findings.map((f) => f.file)).toEqual(['backup.sql.gz']);
   });

@@ -14,7 +14,12 @@ const ARTIFACTS = path.join(__dirname, 'artifacts');
 
 function auditRepo(): string {
   const r = newRepo();
-  const plant: Array<[string, 'openai' | 'anthropic' | 'pinecone']> = [['svc/a.env', 'openai'], ['svc/b.env', 'anthropic'], ['ops/c.env', 'pinecone'], ['svc/d.env', 'openai']];
+  const plant: Array<[string, 'openai' | 'anthropic' | 'pinecone']> = [
+    ['svc/a.env', 'openai'],
+    ['svc/b.env', 'anthropic'],
+    ['ops/c.env', 'pinecone'],
+    ['svc/d.env', 'openai'],
+  ];
   plant.forEach(([file, p], i) => {
     write(r, `n${i}.txt`, `${i}\n`);
     commitAll(r, `c${i}`);
@@ -36,7 +41,8 @@ test('the HTML report is self-contained, groups by provider, and carries the pla
   expect(html).toContain('https://platform.openai.com/api-keys');
   expect(html).toContain('svc/read.ts');
   expect(html).toContain('class="timeline"');
-  for (const p of ['openai', 'anthropic', 'pinecone'] as const) expect(html).not.toContain(fakeLine(p, 'html0').split('=').pop()!.replace(/"/g, ''));
+  for (const p of ['openai', 'anthropic', 'pinecone'] as const)
+    expect(html).not.toContain(fakeLine(p, 'html0').split('=').pop()!.replace(/"/g, ''));
 });
 
 (chromium ? test : test.skip)('renders in headless Chromium with no console errors (screenshot in __tests__/artifacts)', () => {
@@ -46,13 +52,31 @@ test('the HTML report is self-contained, groups by provider, and carries the pla
   const shot = path.join(ARTIFACTS, 'html-report.png');
   fs.rmSync(shot, { force: true });
   const profile = fs.mkdtempSync(path.join(r, 'chrome-'));
-  const run = spawnSync(chromium!, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0',
-    '--window-size=1200,1400', `--screenshot=${shot}`, `file://${path.join(r, 'report.html')}`,
-  ], { encoding: 'utf8', timeout: 60000 });
+  const run = spawnSync(
+    chromium!,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--enable-logging=stderr',
+      '--v=0',
+      '--window-size=1200,1400',
+      `--screenshot=${shot}`,
+      `file://${path.join(r, 'report.html')}`,
+    ],
+    { encoding: 'utf8', timeout: 60000 },
+  );
   expect(run.stderr).not.toMatch(/CONSOLE\(\d+\)|Uncaught/);
   expect(fs.existsSync(shot)).toBe(true);
   expect(fs.statSync(shot).size).toBeGreaterThan(10000);
 });
-if (!chromium) test('chromium check skipped', () => { console.warn('html report: Chromium not installed (apt-get install chromium); the render test was skipped'); });
+if (!chromium)
+  test('chromium check skipped', () => {
+    console.warn('html report: Chromium not installed (apt-get install chromium); the render test was skipped');
+  });

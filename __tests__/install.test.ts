@@ -72,7 +72,14 @@ test('husky: lines are added to .husky hooks, husky keeps its hooksPath, uninsta
   const r = newRepo();
   write(r, 'package.json', '{ "name": "app", "private": true }\n');
   // husky 9 as its users have it: core.hooksPath=.husky/_ and hook files in .husky/.
-  const init = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(path.join(ROOT, 'node_modules', 'husky', 'index.js'))}).then(m => { const e = m.default(); if (e) { console.error(e); process.exit(1); } })`], { cwd: r, encoding: 'utf8' });
+  const init = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `import(${JSON.stringify(path.join(ROOT, 'node_modules', 'husky', 'index.js'))}).then(m => { const e = m.default(); if (e) { console.error(e); process.exit(1); } })`,
+    ],
+    { cwd: r, encoding: 'utf8' },
+  );
   expect(init.stderr).toBe('');
   write(r, '.husky/pre-commit', 'echo husky-own-step >> .husky-ran\n');
   write(r, '.gitignore', '.husky-ran\n');

@@ -24,11 +24,15 @@ function scan(text: string, file = 'src/app.txt', first = 1): Finding[] {
 const wrap = (s: string, width: number): string[] => s.match(new RegExp(`.{1,${width}}`, 'g'))!;
 const stripe = (seed: string) => `sk_live_${expand('{alnum:32}', seed)}`;
 const pem = (seed: string, label = 'PRIVATE KEY') => [
-  `-----BEGIN ${label}-----`, `MIIE${expand('{b64:60}', seed)}`, expand('{b64:64}', seed + 'b'), expand('{b64:40}', seed + 'c'), `-----END ${label}-----`,
+  `-----BEGIN ${label}-----`,
+  `MIIE${expand('{b64:60}', seed)}`,
+  expand('{b64:64}', seed + 'b'),
+  expand('{b64:40}', seed + 'c'),
+  `-----END ${label}-----`,
 ];
 
 describe('base64 wrapped across lines', () => {
-  test.each([76, 64, 60])('an env file in base64 at %i columns is found at the run\'s first line', (width) => {
+  test.each([76, 64, 60])("an env file in base64 at %i columns is found at the run's first line", (width) => {
     const key = stripe(`w${width}`);
     const b64 = Buffer.from(`DATABASE_HOST=db.internal.example\nSTRIPE_SECRET_KEY=${key}\n`).toString('base64');
     const lines = wrap(b64, width);
@@ -53,7 +57,16 @@ describe('base64 wrapped across lines', () => {
 
   test('a base64 PEM key (k8s tls.key) wrapped across lines is found', () => {
     const b64 = Buffer.from(pem('tls', 'RSA PRIVATE KEY').join('\n') + '\n').toString('base64');
-    const found = scan(['data:', `  tls.key: ${wrap(b64, 76)[0]}`, ...wrap(b64, 76).slice(1).map((l) => `    ${l}`)].join('\n'), 'tls.yaml');
+    const found = scan(
+      [
+        'data:',
+        `  tls.key: ${wrap(b64, 76)[0]}`,
+        ...wrap(b64, 76)
+          .slice(1)
+          .map((l) => `    ${l}`),
+      ].join('\n'),
+      'tls.yaml',
+    );
     expect(found.some((f) => f.ruleId.startsWith('private-key') && f.line === 2)).toBe(true);
   });
 
@@ -85,7 +98,11 @@ describe('base64 wrapped across lines', () => {
 
 describe('keys written as quoted string pieces', () => {
   test('PEM key as JS/Java concatenation, one "...\\n" + per line', () => {
-    const src = ['const PRIVATE_KEY =', ...pem('js').map((l, i, a) => `  "${l}\\n"${i < a.length - 1 ? ' +' : ';'}`), 'module.exports = PRIVATE_KEY;'].join('\n');
+    const src = [
+      'const PRIVATE_KEY =',
+      ...pem('js').map((l, i, a) => `  "${l}\\n"${i < a.length - 1 ? ' +' : ';'}`),
+      'module.exports = PRIVATE_KEY;',
+    ].join('\n');
     const found = scan(src, 'sign.js', 1);
     expect(found.map((f) => [f.ruleId, f.line])).toEqual([['private-key-inline', 2]]);
   });
@@ -112,7 +129,8 @@ describe('keys written as quoted string pieces', () => {
   test('ordinary concatenated strings and placeholder PEMs stay quiet', () => {
     const code = [
       'const msg = "Hello, " + name + "!";',
-      'const url = "https://api.example.com/" +', '  "v1/users";',
+      'const url = "https://api.example.com/" +',
+      '  "v1/users";',
       'log("password: " + "is required");',
       ...['-----BEGIN PRIVATE KEY-----', '...', '-----END PRIVATE KEY-----'].map((l) => `  "${l}\\n" +`),
       'const t = "sk_live_" + "xxxxxxxxxxxxxxxxxxxxxxxxxxxx";',

@@ -23,7 +23,7 @@ function findIn(line: string): Finding[] {
 }
 
 describe('keys on long lines', () => {
-  test('a token early on the line and another token\'s prefix later', () => {
+  test("a token early on the line and another token's prefix later", () => {
     const key = gh('gho_', 'a');
     const line = `${fill(30000)}var t="${key}";${fill(10000)}/* see ghp_ docs */`;
     expect(findIn(line).map((f) => f.secret)).toEqual([key]);

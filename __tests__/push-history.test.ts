@@ -44,7 +44,9 @@ describe('pre-push', () => {
     commitAll(r, 'c');
     const head = git(r, ['rev-parse', 'HEAD']).trim();
     const url = git(r, ['remote', 'get-url', 'origin']).trim(); // what git passes: the tracking refs come from the same URL
-    const res = leakguard(['scan', '--pre-push', 'origin', url, '--format', 'json'], r, { input: `refs/heads/clean ${head} refs/heads/clean ${'0'.repeat(40)}\n` });
+    const res = leakguard(['scan', '--pre-push', 'origin', url, '--format', 'json'], r, {
+      input: `refs/heads/clean ${head} refs/heads/clean ${'0'.repeat(40)}\n`,
+    });
     expect(res.code).toBe(0);
     expect(json(res).stats.commitsScanned).toBe(1);
     expect(gitTry(r, ['push', '-q', 'origin', 'clean'], env).code).toBe(0);
@@ -64,7 +66,9 @@ describe('pre-push', () => {
   test('a remote tip that is not here fails closed with advice', () => {
     const { r } = setup();
     const head = git(r, ['rev-parse', 'HEAD']).trim();
-    const res = leakguard(['scan', '--pre-push', 'origin', 'url'], r, { input: `refs/heads/main ${head} refs/heads/main ${'1'.repeat(40)}\n` });
+    const res = leakguard(['scan', '--pre-push', 'origin', 'url'], r, {
+      input: `refs/heads/main ${head} refs/heads/main ${'1'.repeat(40)}\n`,
+    });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('git fetch origin');
   });
@@ -80,7 +84,9 @@ describe('pre-push', () => {
     commitAll(c, 'n');
     const head = git(c, ['rev-parse', 'HEAD']).trim();
     git(c, ['remote', 'rm', 'origin']);
-    const res = leakguard(['scan', '--pre-push', 'origin', 'url'], c, { input: `refs/heads/other ${head} refs/heads/other ${'0'.repeat(40)}\n` });
+    const res = leakguard(['scan', '--pre-push', 'origin', 'url'], c, {
+      input: `refs/heads/other ${head} refs/heads/other ${'0'.repeat(40)}\n`,
+    });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('shallow');
   });
@@ -116,7 +122,13 @@ describe('history', () => {
     expect(res.code).toBe(1);
     const f = json(res).findings;
     expect(f.map((x) => x.file).sort()).toEqual(['conf.txt', 'secrets15.env', 'secrets25.env', 'secrets5.env', 'side.env']);
-    for (const x of f) expect(x).toMatchObject({ commit: expect.stringMatching(/^[0-9a-f]{40}$/), author: 'Test User <test@example.com>', date: expect.any(String), line: 1 });
+    for (const x of f)
+      expect(x).toMatchObject({
+        commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+        author: 'Test User <test@example.com>',
+        date: expect.any(String),
+        line: 1,
+      });
     const text = leakguard(['scan', '--all-history'], r);
     expect(text.out).toContain('treat it as public');
     expect(text.out).toContain('Revoke');

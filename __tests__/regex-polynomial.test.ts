@@ -8,7 +8,15 @@ import { runsInLinearTime } from '../src/config/linear-regex';
 import { git, leakguard, newRepo, write } from './support/cli';
 
 const SLOW = ['\\d*\\d*x', '\\s*\\s*$', '.*.*=.*', '\\s+\\s*$', '.*a.*b', '(?:\\d*)\\d+x', '[a-z]+[a-z0-9]*!', '\\w{2,}\\w*$'];
-const FAST = ['acme_[a-z0-9]{32}', '(?:key|token)\\s*[:=]\\s*"([^"]+)"', '\\s*=\\s*', '[A-Z]+_[0-9]+', '\\d{2}\\d*', 'x\\d*y\\d*z', '[\\w.-]+@[\\w-]+(?:\\.[\\w-]+)+'];
+const FAST = [
+  'acme_[a-z0-9]{32}',
+  '(?:key|token)\\s*[:=]\\s*"([^"]+)"',
+  '\\s*=\\s*',
+  '[A-Z]+_[0-9]+',
+  '\\d{2}\\d*',
+  'x\\d*y\\d*z',
+  '[\\w.-]+@[\\w-]+(?:\\.[\\w-]+)+',
+];
 
 describe('polynomial backtracking check', () => {
   test.each(SLOW)('refuses %s', (p) => expect(polynomialBacktracking(p)).not.toBeNull());

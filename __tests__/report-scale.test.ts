@@ -18,17 +18,24 @@ describe('many findings', () => {
   write(path.join(dir, 'in'), 'one-line.txt', lines.join(' ; ') + '\n');
 
   let jsonCount = 0;
-  test.each(['json', 'text', 'html'])('%s lists every finding', (format) => {
-    const r = leakguard(['scan', 'keys.txt', 'one-line.txt', '--format', format, '--output', `../out.${format}`], path.join(dir, 'in'));
-    expect(r.code).toBe(1);
-    const out = fs.readFileSync(path.join(dir, `out.${format}`), 'utf8');
-    // Text: a long block lists each finding on one line ending in rule:fingerprint (a short one has "fingerprint:" lines).
-    const count = format === 'text' ? out.split('\n').filter((l) => l.includes('fingerprint: ') || / [a-z0-9-]+:[0-9a-f]{16}$/.test(l)).length
-      : format === 'html' ? (out.match(/<tr>/g) ?? []).length - 1 // header rows: one per provider table
-        : JSON.parse(out).findings.length;
-    // A random token can look like a placeholder (a run like "abcd") and be passed over: allow a few.
-    if (format === 'json') jsonCount = count;
-    expect(count).toBeGreaterThan(2 * N - 20);
-    expect(count).toBe(jsonCount);
-  }, 60000);
+  test.each(['json', 'text', 'html'])(
+    '%s lists every finding',
+    (format) => {
+      const r = leakguard(['scan', 'keys.txt', 'one-line.txt', '--format', format, '--output', `../out.${format}`], path.join(dir, 'in'));
+      expect(r.code).toBe(1);
+      const out = fs.readFileSync(path.join(dir, `out.${format}`), 'utf8');
+      // Text: a long block lists each finding on one line ending in rule:fingerprint (a short one has "fingerprint:" lines).
+      const count =
+        format === 'text'
+          ? out.split('\n').filter((l) => l.includes('fingerprint: ') || / [a-z0-9-]+:[0-9a-f]{16}$/.test(l)).length
+          : format === 'html'
+            ? (out.match(/<tr>/g) ?? []).length - 1 // header rows: one per provider table
+            : JSON.parse(out).findings.length;
+      // A random token can look like a placeholder (a run like "abcd") and be passed over: allow a few.
+      if (format === 'json') jsonCount = count;
+      expect(count).toBeGreaterThan(2 * N - 20);
+      expect(count).toBe(jsonCount);
+    },
+    60000,
+  );
 });

@@ -58,7 +58,9 @@ for (const spec of specs) {
             const line = expand(t, `${rule.id}:n${i}:${seed}`);
             // A near miss of a provider's format may still be a high-entropy value in a secret-named
             // variable: the catch-all rule reporting it is right. Only this rule and other provider rules must stay quiet.
-            const ids = (rule.fileName ? scanPath(line) : scanLine(line)).filter((f) => f.ruleId === rule.id || !genericIds.has(f.ruleId)).map((f) => f.ruleId);
+            const ids = (rule.fileName ? scanPath(line) : scanLine(line))
+              .filter((f) => f.ruleId === rule.id || !genericIds.has(f.ruleId))
+              .map((f) => f.ruleId);
             totals.fp++;
             if (!ids.length) totals.fpQuiet++;
             expect({ template: t, seed, ids }).toEqual({ template: t, seed, ids: [] });

@@ -75,12 +75,20 @@ describe('scan --staged', () => {
 
   test('placeholders and random strings outside any provider context stay quiet', () => {
     const r = newRepo();
-    write(r, 'ph.md', [
-      'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'ANTHROPIC_API_KEY=<your-anthropic-api-key>', 'ANTHROPIC_API_KEY=sk-ant-api03-...',
-      'export PINECONE_API_KEY=YOUR_PINECONE_API_KEY', 'CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>',
-      'co = cohere.Client("YOUR_API_KEY")', `random = "${fakeKey('cohere', 'rand')}"`, 'AKIAIOSFODNN7EXAMPLE',
-    ].join('\n') + '\n');
+    write(
+      r,
+      'ph.md',
+      [
+        'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'ANTHROPIC_API_KEY=<your-anthropic-api-key>',
+        'ANTHROPIC_API_KEY=sk-ant-api03-...',
+        'export PINECONE_API_KEY=YOUR_PINECONE_API_KEY',
+        'CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>',
+        'co = cohere.Client("YOUR_API_KEY")',
+        `random = "${fakeKey('cohere', 'rand')}"`,
+        'AKIAIOSFODNN7EXAMPLE',
+      ].join('\n') + '\n',
+    );
     git(r, ['add', 'ph.md']);
     const res = leakguard(['scan', '--staged'], r);
     expect(res.out).toBe('');
@@ -98,7 +106,10 @@ describe('scan --staged', () => {
     git(r, ['commit', '-qm', 'mv', '--no-verify']);
     git(r, ['rm', '-q', 'moved.txt']);
     expect(leakguard(['scan', '--staged'], r).code).toBe(0);
-    fs.writeFileSync(path.join(r, 'blob.bin'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(fakeKey('anthropic', 'bin')), Buffer.from([0])]));
+    fs.writeFileSync(
+      path.join(r, 'blob.bin'),
+      Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(fakeKey('anthropic', 'bin')), Buffer.from([0])]),
+    );
     fs.writeFileSync(path.join(r, 'big.txt'), 'a'.repeat(6 * 1024 * 1024));
     write(r, 'beside.txt', fakeLine('cohere', 'beside') + '\n');
     git(r, ['add', '.']);
@@ -115,10 +126,15 @@ describe('scan --staged', () => {
     const r = newRepo();
     write(r, 'dir with space/ключ.env', fakeLine('cloudinary', 'odd') + '\n');
     write(r, 'new\nline.txt', fakeLine('openai', 'nl') + '\n');
-    fs.writeFileSync(path.join(r, 'latin1.txt'), Buffer.concat([Buffer.from('caf\xe9 = 1\r\n', 'latin1'), Buffer.from(fakeLine('pinecone', 'crlf') + '\r\n')]));
+    fs.writeFileSync(
+      path.join(r, 'latin1.txt'),
+      Buffer.concat([Buffer.from('caf\xe9 = 1\r\n', 'latin1'), Buffer.from(fakeLine('pinecone', 'crlf') + '\r\n')]),
+    );
     git(r, ['add', '-A']);
     const res = leakguard(['scan', '--staged', '--format', 'json'], r);
-    const files = json(res).findings.map((f) => f.file).sort();
+    const files = json(res)
+      .findings.map((f) => f.file)
+      .sort();
     expect(files).toEqual(['dir with space/ключ.env', 'latin1.txt', 'new\nline.txt']);
     expect(json(res).findings.find((f) => f.file === 'latin1.txt')).toMatchObject({ line: 2 });
   });

@@ -57,14 +57,27 @@ describe('the CLI prints nothing raw', () => {
     expect(json.findings[0].author).toContain(evilAuthor);
   });
 
-  test('errors, notices and a config rule\'s title and playbook', () => {
+  test("errors, notices and a config rule's title and playbook", () => {
     const repo = newRepo();
     const missing = leakguard(['scan', `no${ESC}[2Jsuch.js`], repo);
     expect(missing.out).not.toMatch(UNSAFE);
-    write(repo, '.leakguard.json', JSON.stringify({
-      rules: [{ id: 'acme-key', title: `Acme ${ESC}[2J key`, severity: 'high', keywords: ['acme_'], pattern: 'acme_[a-z0-9]{24}',
-        provider: 'Acme', playbook: { console: 'https://acme.example/keys', revoke: `Revoke ${ESC}]0;x\x07 it.` } }],
-    }));
+    write(
+      repo,
+      '.leakguard.json',
+      JSON.stringify({
+        rules: [
+          {
+            id: 'acme-key',
+            title: `Acme ${ESC}[2J key`,
+            severity: 'high',
+            keywords: ['acme_'],
+            pattern: 'acme_[a-z0-9]{24}',
+            provider: 'Acme',
+            playbook: { console: 'https://acme.example/keys', revoke: `Revoke ${ESC}]0;x\x07 it.` },
+          },
+        ],
+      }),
+    );
     write(repo, 'k.txt', `k = acme_${'q7'.repeat(12)}\n`);
     commitAll(repo, 'acme');
     for (const args of [['scan', 'k.txt'], ['explain', 'acme-key'], ['rules'], ['scan', path.join('..', 'nowhere', `x${ESC}[2J`)]]) {

@@ -66,7 +66,11 @@ describe('urgency: a key that is already pushed is public', () => {
 describe('the variable and the loading pattern of each credential', () => {
   test('an AWS secret access key goes into AWS_SECRET_ACCESS_KEY, the key id into AWS_ACCESS_KEY_ID', () => {
     const r = newRepo();
-    write(r, 'credentials', `[default]\naws_access_key_id = ${expand('AKIA{b32:16}', 'ux-id')}\naws_secret_access_key = ${expand('{b64:40}', 'ux-secret')}\n`);
+    write(
+      r,
+      'credentials',
+      `[default]\naws_access_key_id = ${expand('AKIA{b32:16}', 'ux-id')}\naws_secret_access_key = ${expand('{b64:40}', 'ux-secret')}\n`,
+    );
     git(r, ['add', '.']);
     const out = leakguard(['scan', '--staged'], r).stdout;
     const line = (n: number) => out.split('\n').find((l) => new RegExp(`credentials line ${n}\\b`).test(l)) ?? '';
@@ -101,7 +105,11 @@ describe('the variable and the loading pattern of each credential', () => {
     write(r, 'README.md', 'x\n');
     commitAll(r, 'init');
     const b = expand('{b64:64}', 'ux-sa');
-    write(r, 'sa.json', `{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${b}\\n${b}\\n-----END PRIVATE KEY-----\\n"\n}\n`);
+    write(
+      r,
+      'sa.json',
+      `{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${b}\\n${b}\\n-----END PRIVATE KEY-----\\n"\n}\n`,
+    );
     git(r, ['add', '.']);
     const out = leakguard(['scan', '--staged'], r).stdout;
     expect(out).toMatch(/sa\.json line 3: .*GOOGLE_APPLICATION_CREDENTIALS at its path/);
@@ -117,8 +125,10 @@ describe('the variable and the loading pattern of each credential', () => {
     for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
       const spec = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ProviderSpec;
       for (const rule of spec.rules) {
-        if (spec.rules.length > 1 && spec.envVars.length > 1) expect({ file: f, rule: rule.id, declares: !!rule.envVars?.length }).toEqual({ file: f, rule: rule.id, declares: true });
-        for (const v of [...(rule.envVars ?? []), ...(rule.envVarsByValue ?? []).map((m) => m.envVar)]) expect({ rule: rule.id, inProviderList: spec.envVars.includes(v) }).toEqual({ rule: rule.id, inProviderList: true });
+        if (spec.rules.length > 1 && spec.envVars.length > 1)
+          expect({ file: f, rule: rule.id, declares: !!rule.envVars?.length }).toEqual({ file: f, rule: rule.id, declares: true });
+        for (const v of [...(rule.envVars ?? []), ...(rule.envVarsByValue ?? []).map((m) => m.envVar)])
+          expect({ rule: rule.id, inProviderList: spec.envVars.includes(v) }).toEqual({ rule: rule.id, inProviderList: true });
         if (rule.envVarHoldsFile) expect(rule.advice).toBeTruthy();
       }
     }
@@ -138,7 +148,8 @@ describe('long blocks', () => {
     expect(out.match(/Create a new key/g)).toHaveLength(3);
     expect(out.match(/Full playbook: leakguard explain (openai|anthropic|cohere)\b/g)).toHaveLength(3);
     // each finding on one line: file:line, the rule, the redacted key, the fingerprint
-    for (let i = 0; i < 8; i++) expect(out).toMatch(new RegExp(`^ {2}o${i}\\.ts:1 +OpenAI project API key +sk-proj-\\S+ +openai-project-key:[0-9a-f]+$`, 'm'));
+    for (let i = 0; i < 8; i++)
+      expect(out).toMatch(new RegExp(`^ {2}o${i}\\.ts:1 +OpenAI project API key +sk-proj-\\S+ +openai-project-key:[0-9a-f]+$`, 'm'));
     expect(out).not.toMatch(/^\s+fingerprint:/m);
     expect(out.split('\n').length).toBeLessThan(90);
   });

@@ -29,13 +29,17 @@ describe('help', () => {
   test('each command help names the options that command takes', () => {
     const d = tempDir();
     const scan = leakguard(['scan', '--help'], d).stdout;
-    for (const o of ['--staged', '--pre-push', '--all-history', '--range', '--stdin', '--format', '--output', '--no-redact', '--verify']) expect(scan).toContain(o);
+    for (const o of ['--staged', '--pre-push', '--all-history', '--range', '--stdin', '--format', '--output', '--no-redact', '--verify'])
+      expect(scan).toContain(o);
     expect(leakguard(['fix', '--help'], d).stdout).toContain('--yes');
     expect(leakguard(['rules', '--help'], d).stdout).toMatch(/--format text\|json\|sarif/);
   });
 
   test('help for an unknown command is a usage error', () => {
-    for (const args of [['help', 'frobnicate'], ['frobnicate', '--help']]) {
+    for (const args of [
+      ['help', 'frobnicate'],
+      ['frobnicate', '--help'],
+    ]) {
       const r = leakguard(args, tempDir());
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('unknown command "frobnicate"');
@@ -114,7 +118,11 @@ describe('I/O and usage problems are one line with exit 2', () => {
 
   test('a file-system error from inside a command becomes one line, not a bug', () => {
     let caught: unknown;
-    try { fs.readFileSync(path.join(tempDir(), 'missing.json')); } catch (e) { caught = e; }
+    try {
+      fs.readFileSync(path.join(tempDir(), 'missing.json'));
+    } catch (e) {
+      caught = e;
+    }
     const e = asUserError(caught);
     expect(e).toBeInstanceOf(UserError);
     expect((e as Error).message).toMatch(/^cannot open .*missing\.json: no such file or folder$/);
@@ -124,7 +132,7 @@ describe('I/O and usage problems are one line with exit 2', () => {
 });
 
 describe('scan PATH from inside another repository', () => {
-  test('the path\'s own repository (its .gitignore), or plain files', () => {
+  test("the path's own repository (its .gitignore), or plain files", () => {
     const here = newRepo();
     write(here, 'x.ts', 'export {};\n');
     commitAll(here, 'x');
@@ -152,7 +160,9 @@ describe('rules', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/openai-project-key/);
     expect(r.stdout).not.toMatch(/anthropic/i);
-    const byId = json(leakguard(['rules', 'aws-secret-access-key', 'Cohere', '--format', 'json'], d)) as unknown as { rules: Array<{ id: string }> };
+    const byId = json(leakguard(['rules', 'aws-secret-access-key', 'Cohere', '--format', 'json'], d)) as unknown as {
+      rules: Array<{ id: string }>;
+    };
     expect(byId.rules.map((x) => x.id).sort()).toEqual(['aws-secret-access-key', 'cohere-api-key']);
     const bad = leakguard(['rules', 'nosuchprovider'], d);
     expect(bad.code).toBe(2);
@@ -181,7 +191,19 @@ describe('the package', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    for (const want of [pkg.bin.leakguard, 'LICENSE', 'README.md', 'CHANGELOG.md', 'dist/rules.json', 'dist/playbooks.json', 'hooks/pre-commit', 'hooks/pre-push', 'rules/openai.yaml', 'docs/cli.md']) expect(files).toContain(want);
+    for (const want of [
+      pkg.bin.leakguard,
+      'LICENSE',
+      'README.md',
+      'CHANGELOG.md',
+      'dist/rules.json',
+      'dist/playbooks.json',
+      'hooks/pre-commit',
+      'hooks/pre-push',
+      'rules/openai.yaml',
+      'docs/cli.md',
+    ])
+      expect(files).toContain(want);
     expect(files.filter((f) => /^src\/|\.ts$|__tests__|^dist\/scripts\/|^bench\//.test(f))).toEqual([]);
     expect(pkg.repository.url).toMatch(/^git\+https:\/\//);
     expect(pkg.license).toBe('MIT');

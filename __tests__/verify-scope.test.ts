@@ -21,12 +21,17 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => { server.closeAllConnections(); server.close(); });
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
 
 function run(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
   const env = { ...process.env, NO_COLOR: '1', LEAKGUARD_VERIFY_ENDPOINTS: `openai=${base},github=${base},anthropic=${base}` };
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env }, (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout }));
+    execFile(process.execPath, [CLI, ...args], { cwd, env }, (err, stdout) =>
+      resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout }),
+    );
   });
 }
 
@@ -39,10 +44,14 @@ test.each<[string, { id: string; provider: string; off?: boolean }]>([
 ])('a config rule that %s never sends the key', async (_name, c) => {
   const repo = newRepo();
   const token = expand('{gh:ghp_}', `verify:${c.id}`);
-  write(repo, '.leakguard.json', JSON.stringify({
-    ...(c.off ? { builtinRules: false } : { disableProviders: ['GitHub'] }),
-    rules: [{ id: c.id, title: 'Mine', severity: 'high', keywords: ['ghp_'], pattern: GH_PATTERN, provider: c.provider }],
-  }));
+  write(
+    repo,
+    '.leakguard.json',
+    JSON.stringify({
+      ...(c.off ? { builtinRules: false } : { disableProviders: ['GitHub'] }),
+      rules: [{ id: c.id, title: 'Mine', severity: 'high', keywords: ['ghp_'], pattern: GH_PATTERN, provider: c.provider }],
+    }),
+  );
   write(repo, 'a.js', `const t = "${token}";\n`);
   const before = seen.length;
   const r = await run(['scan', 'a.js', '--verify', '--format', 'json'], repo);

@@ -25,7 +25,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => { server.closeAllConnections(); server.close(); });
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
@@ -38,7 +41,9 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ cod
 test('labels live, revoked and unknown; a hanging server times out (the scan ends, the key is unknown)', async () => {
   const r = newRepo();
   write(r, 'k.env', [`A="${live}"`, `B="${revoked}"`, `C="${limited}"`, `D="${hangs}"`].join('\n') + '\n');
-  const res = await run(['scan', '.', '--verify', '--format', 'json'], r, { LEAKGUARD_VERIFY_ENDPOINTS: `openai=${base},anthropic=${base}` });
+  const res = await run(['scan', '.', '--verify', '--format', 'json'], r, {
+    LEAKGUARD_VERIFY_ENDPOINTS: `openai=${base},anthropic=${base}`,
+  });
   expect(res.code).toBe(1);
   const byLine = Object.fromEntries(JSON.parse(res.stdout).findings.map((f: { line: number; liveness: string }) => [f.line, f.liveness]));
   expect(byLine).toEqual({ 1: 'live', 2: 'revoked', 3: 'unknown', 4: 'unknown' });

@@ -11,7 +11,8 @@ for (let i = 0; i < FILES; i++) {
   const d = path.join(dir, `pkg${i % 100}`, `mod${Math.floor(i / 100) % 50}`);
   if (i < 5000) fs.mkdirSync(d, { recursive: true });
   let s = '';
-  for (let l = 0; l < 30; l++) s += `export function f${l}(a, b) { return a * ${Math.floor(r.next() * 1000)} + b; } // ${r.pick('abcdefghij', 12)}\n`;
+  for (let l = 0; l < 30; l++)
+    s += `export function f${l}(a, b) { return a * ${Math.floor(r.next() * 1000)} + b; } // ${r.pick('abcdefghij', 12)}\n`;
   fs.writeFileSync(path.join(d, `file${i}.js`), s);
 }
 execSync('git add -A && git commit -qm tree', { cwd: dir });

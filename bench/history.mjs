@@ -10,15 +10,23 @@ const COMMITS = Number(process.env.COMMITS ?? 5000);
 const dir = tempRepo('history');
 const r = new Rng('bench-history');
 const chunks = [];
-const data = (s) => { const b = Buffer.from(s); chunks.push(`data ${b.length}\n`, b, '\n'); };
+const data = (s) => {
+  const b = Buffer.from(s);
+  chunks.push(`data ${b.length}\n`, b, '\n');
+};
 for (let i = 0; i < COMMITS; i++) {
   chunks.push(`commit refs/heads/main\nmark :${i + 1}\ncommitter Bench <bench@example.com> ${1700000000 + i * 60} +0000\n`);
   data(`change ${i}`);
   if (i) chunks.push(`from :${i}\n`);
   let src = '';
-  for (let l = 0; l < 180; l++) src += `  const v${Math.floor(r.next() * 1e9)} = await fetchThing("/api/${Math.floor(r.next() * 1e9)}", { retries: ${l % 5}, id: "${r.pick('abcdefghijklmnopqrstuvwxyz0123456789', 8)}" });\n`;
-  chunks.push(`M 100644 inline src/m${i}.ts\n`); data(src);
-  if (i % 1000 === 7) { chunks.push(`M 100644 inline k${i}.env\n`); data(expand('OPENAI_API_KEY=sk-proj-{b64url:74}T3BlbkFJ{b64url:74}\n', `bench${i}`)); }
+  for (let l = 0; l < 180; l++)
+    src += `  const v${Math.floor(r.next() * 1e9)} = await fetchThing("/api/${Math.floor(r.next() * 1e9)}", { retries: ${l % 5}, id: "${r.pick('abcdefghijklmnopqrstuvwxyz0123456789', 8)}" });\n`;
+  chunks.push(`M 100644 inline src/m${i}.ts\n`);
+  data(src);
+  if (i % 1000 === 7) {
+    chunks.push(`M 100644 inline k${i}.env\n`);
+    data(expand('OPENAI_API_KEY=sk-proj-{b64url:74}T3BlbkFJ{b64url:74}\n', `bench${i}`));
+  }
   chunks.push('\n');
 }
 spawnSync('git', ['fast-import', '--quiet'], { cwd: dir, input: Buffer.concat(chunks.map((c) => Buffer.from(c))) });

@@ -6,7 +6,10 @@
 import crypto from 'node:crypto';
 
 const pem = (type, format) => {
-  const { privateKey } = type === 'rsa' ? crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }) : crypto.generateKeyPairSync(type, type === 'ec' ? { namedCurve: 'P-256' } : {});
+  const { privateKey } =
+    type === 'rsa'
+      ? crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : crypto.generateKeyPairSync(type, type === 'ec' ? { namedCurve: 'P-256' } : {});
   return privateKey.export({ type: format, format: 'pem' }).toString();
 };
 const oneLine = (p) => p.trimEnd().split('\n').join('\\n') + '\\n';
@@ -19,12 +22,27 @@ export const CASES = [
   ['pem', 'leak', 'config/app.env', () => `APP_NAME=ledger\nSIGNING_KEY="${oneLine(pem('ec', 'pkcs8'))}"\n`],
   ['pem', 'leak', 'gh-app.json', () => JSON.stringify({ appId: 1234, privateKey: pem('rsa', 'pkcs8') }, null, 2)],
   ['pem', 'leak', 'infra/main.tf', () => `locals {\n  tls_key = "${oneLine(pem('ec', 'sec1'))}"\n}\n`],
-  ['pem', 'leak', 'k8s/secret.yaml', () => `apiVersion: v1\nkind: Secret\ndata:\n  tls.key: ${Buffer.from(pem('rsa', 'pkcs1')).toString('base64')}\n`],
+  [
+    'pem',
+    'leak',
+    'k8s/secret.yaml',
+    () => `apiVersion: v1\nkind: Secret\ndata:\n  tls.key: ${Buffer.from(pem('rsa', 'pkcs1')).toString('base64')}\n`,
+  ],
   ['pem', 'leak', 'ci/vars.yml', () => `variables:\n  DEPLOY_KEY: '${oneLine(pem('ed25519', 'pkcs8'))}'\n`],
   ['pem', 'leak', 'body-only.txt', () => `${body(pem('rsa', 'pkcs8'))}\n`],
   ['pem', 'leak', 'certs/bundle.pfx', '\u0000binary'],
-  ['pem', 'leak', 'sa.json', `{\n  "type": "service_account",\n  "project_id": "ledger-prod-{digits:4}",\n  "private_key_id": "{hex:40}",\n  "client_email": "ci@ledger-prod.iam.gserviceaccount.com"\n}\n`],
-  ['pem', 'leak', 'sa-escaped.json', `{"GOOGLE_CREDENTIALS": "{\\n  \\"type\\": \\"service_account\\",\\n  \\"private_key_id\\": \\"{hex:40}\\",\\n  \\"client_email\\": \\"x@y.iam.gserviceaccount.com\\"\\n}"}\n`],
+  [
+    'pem',
+    'leak',
+    'sa.json',
+    `{\n  "type": "service_account",\n  "project_id": "ledger-prod-{digits:4}",\n  "private_key_id": "{hex:40}",\n  "client_email": "ci@ledger-prod.iam.gserviceaccount.com"\n}\n`,
+  ],
+  [
+    'pem',
+    'leak',
+    'sa-escaped.json',
+    `{"GOOGLE_CREDENTIALS": "{\\n  \\"type\\": \\"service_account\\",\\n  \\"private_key_id\\": \\"{hex:40}\\",\\n  \\"client_email\\": \\"x@y.iam.gserviceaccount.com\\"\\n}"}\n`,
+  ],
   // ---- Slack
   ['slack', 'leak', 'a.env', 'SLACK_TOKEN=xoxp-{nz}{digits:11}-{nz}{digits:11}-{nz}{digits:12}-{hex:32}\n'],
   ['slack', 'leak', 'b.py', 'client = WebClient(token="xoxa-2-{nz}{digits:11}-{nz}{digits:11}-{nz}{digits:12}-{hex:32}")\n'],
@@ -53,7 +71,12 @@ export const CASES = [
   ['unquoted', 'leak', 'e.py', 'CLIENT_SECRET = "{hex:32}"\n'],
   ['unquoted', 'leak', 'f.json', '{"webhook_secret": "{hex:64}"}\n'],
   ['unquoted', 'leak', 'g.yaml', 'auth:\n  access_token: {uuid}\n'],
-  ['unquoted', 'quiet', 'h.yaml', 'auth:\n  existingSecret: app-db-credentials-v2\n  password: ${DB_PASSWORD}\n  token: {{ .Values.token }}\n'],
+  [
+    'unquoted',
+    'quiet',
+    'h.yaml',
+    'auth:\n  existingSecret: app-db-credentials-v2\n  password: ${DB_PASSWORD}\n  token: {{ .Values.token }}\n',
+  ],
   ['unquoted', 'quiet', 'i.log', 'request_id={uuid} trace_id={hex:32} session_id={hex:40}\n'],
   ['unquoted', 'quiet', 'j.py', 'SECRET_KEY = os.environ["SECRET_KEY"]\ntoken = get_token(user_id)\npassword = self.password\n'],
   // ---- Prefixed SaaS keys
@@ -72,21 +95,51 @@ export const CASES = [
   ['llm', 'leak', 'f.sh', 'curl -H "x-api-key: sk-ant-admin01-{b64url:93}AA" https://api.anthropic.com/v1/organizations/users\n'],
   ['llm', 'quiet', 'g.md', 'Set `OPENAI_API_KEY=sk-proj-...` and `ANTHROPIC_API_KEY=sk-ant-api03-your-key-here`.\n'],
   // ---- Cloudinary SDK forms
-  ['cloudinary', 'leak', 'a.js', "cloudinary.config({\n  cloud_name: 'shop-media',\n  api_key: '{nz}{digits:14}',\n  api_secret: '{b64url:27}'\n});\n"],
+  [
+    'cloudinary',
+    'leak',
+    'a.js',
+    "cloudinary.config({\n  cloud_name: 'shop-media',\n  api_key: '{nz}{digits:14}',\n  api_secret: '{b64url:27}'\n});\n",
+  ],
   ['cloudinary', 'leak', 'b.py', 'cloudinary.config(cloud_name="shop", api_key="{nz}{digits:14}", api_secret="{b64url:27}")\n'],
   ['cloudinary', 'leak', 'c.yml', 'cloudinary:\n  cloud_name: shop\n  api_key: {nz}{digits:14}\n  api_secret: {b64url:27}\n'],
   ['cloudinary', 'leak', 'd.log', 'INFO upload cfg cloudinary_cloudName=shop cloudinary_apiSecret={b64url:27}\n'],
   ['cloudinary', 'quiet', 'e.js', 'cloudinary.createUploadWidget({ cloudName: "shop", uploadPreset: "avatars" });\n'],
   // ---- Look-alikes in ordinary code
-  ['quiet-code', 'quiet', 'a.ts', 'export type R = Cohere.EmbedByTypeResponseEmbeddingsFloatValues;\nconst k: Mistral.ChatCompletionStreamRequestMessages = x;\n'],
-  ['quiet-code', 'quiet', 'b.md', '```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA{b64:48}\n...\n-----END RSA PRIVATE KEY-----\n```\n'],
-  ['quiet-code', 'quiet', 'c.d.ts', '/** @example "AKIAIOSFODNN7EXAMPLE" */\naccessKeyId: string;\n/** e.g. sk_live_EXAMPLEKEYEXAMPLEKEY1234 */\n'],
+  [
+    'quiet-code',
+    'quiet',
+    'a.ts',
+    'export type R = Cohere.EmbedByTypeResponseEmbeddingsFloatValues;\nconst k: Mistral.ChatCompletionStreamRequestMessages = x;\n',
+  ],
+  [
+    'quiet-code',
+    'quiet',
+    'b.md',
+    '```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA{b64:48}\n...\n-----END RSA PRIVATE KEY-----\n```\n',
+  ],
+  [
+    'quiet-code',
+    'quiet',
+    'c.d.ts',
+    '/** @example "AKIAIOSFODNN7EXAMPLE" */\naccessKeyId: string;\n/** e.g. sk_live_EXAMPLEKEYEXAMPLEKEY1234 */\n',
+  ],
   ['quiet-code', 'quiet', 'd.yaml', 'steps:\n  - uses: actions/checkout@{hex:40}\n    with:\n      key: cache-{hex:64}\n'],
   ['quiet-code', 'quiet', 'e.json', '{"integrity": "sha512-{b64:86}==", "resolved": "https://registry.npmjs.org/x/-/x-1.0.0.tgz"}\n'],
-  ['quiet-code', 'quiet', 'f.yaml', 'i18n:\n  api_key: integrationsPagerDutyApiKeyTooltipText\n  secret: settingsWebhookSigningSecretHelp\n'],
+  [
+    'quiet-code',
+    'quiet',
+    'f.yaml',
+    'i18n:\n  api_key: integrationsPagerDutyApiKeyTooltipText\n  secret: settingsWebhookSigningSecretHelp\n',
+  ],
   ['quiet-code', 'quiet', 'g.py', 'PASSWORD_HASH = "$2b$12${b64:53}"\nhtpasswd: admin:$apr1${alnum:8}${b64:22}\n'],
   // ---- Public by design: low severity or nothing
-  ['public', 'public', 'a.ts', 'const firebaseConfig = {\n  apiKey: "AIzaSy{b64url:33}",\n  authDomain: "shop-{lower:5}.firebaseapp.com",\n  projectId: "shop",\n};\n'],
+  [
+    'public',
+    'public',
+    'a.ts',
+    'const firebaseConfig = {\n  apiKey: "AIzaSy{b64url:33}",\n  authDomain: "shop-{lower:5}.firebaseapp.com",\n  projectId: "shop",\n};\n',
+  ],
   ['public', 'public', 'b.html', '<script src="https://maps.googleapis.com/maps/api/js?key=AIza{b64url:35}&callback=init"></script>\n'],
   ['public', 'public', 'c.env', 'NEXT_PUBLIC_STRIPE_KEY=pk_live_51{alnum:97}\n'],
 ];

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = path.join(ROOT, 'dist', 'src', 'cli.js');
-if (!fs.existsSync(CLI)) { console.error('build first: npm run build'); process.exit(2); }
+if (!fs.existsSync(CLI)) {
+  console.error('build first: npm run build');
+  process.exit(2);
+}
 
 export function tempRepo(name) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lg-bench-${name}-`));

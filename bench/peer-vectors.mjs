@@ -17,10 +17,14 @@ import YAML from 'yaml';
 
 const dir = path.join(process.argv[2] ?? '/tmp/gl', 'cmd/generate/config/rules');
 const showMisses = process.argv.includes('--misses');
-if (!fs.existsSync(dir)) { console.error(`no gitleaks rules at ${dir} (see the comment at the top)`); process.exit(2); }
+if (!fs.existsSync(dir)) {
+  console.error(`no gitleaks rules at ${dir} (see the comment at the top)`);
+  process.exit(2);
+}
 const engine = new Engine(compile(readProviderFiles(path.join(ROOT, 'rules'))).rules.rules);
 const scan = (text, file = 'vectors/case.txt') => {
-  const out = []; const lines = text.split('\n');
+  const out = [];
+  const lines = text.split('\n');
   engine.scan({ file, lines, lineNumbers: lines.map((_, i) => i + 1) }, (f) => out.push(f));
   return out;
 };
@@ -40,7 +44,9 @@ function vectors(src) {
   const res = [];
   for (const fn of src.split(/\nfunc /).slice(1)) {
     const name = fn.slice(0, fn.indexOf('('));
-    const t = fn.search(/\btps\s*:?=/), f = fn.search(/\bfps\s*:?=/), v = fn.search(/return utils\.Validate/);
+    const t = fn.search(/\btps\s*:?=/),
+      f = fn.search(/\bfps\s*:?=/),
+      v = fn.search(/return utils\.Validate/);
     if (t < 0) continue;
     const tpEnd = f > t ? f : v > t ? v : fn.length;
     res.push({ name, tps: literals(fn.slice(t, tpEnd)), fps: f > 0 ? literals(fn.slice(f, v > f ? v : fn.length)) : [] });
@@ -48,15 +54,35 @@ function vectors(src) {
   return res;
 }
 
-let tp = 0, tpN = 0, fp = 0, fpN = 0;
+let tp = 0,
+  tpN = 0,
+  fp = 0,
+  fpN = 0;
 const rows = [];
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))
+  .sort()) {
   for (const { name, tps, fps } of vectors(fs.readFileSync(path.join(dir, file), 'utf8'))) {
-    let found = 0, noisy = 0;
-    for (const s of tps) { if (scan(s).length) found++; else if (showMisses) console.log(`  miss ${file}:${name}  ${s.slice(0, 100)}`); }
-    for (const s of fps) { const f = scan(s); if (f.length && f.some((x) => x.severity !== 'low')) { noisy++; if (showMisses) console.log(`  alarm ${file}:${name} [${f[0].ruleId}] ${s.slice(0, 100)}`); } }
-    tp += found; tpN += tps.length; fp += noisy; fpN += fps.length;
-    if (tps.length || fps.length) rows.push(`${(file.replace('.go', '') + ':' + name).padEnd(48)} caught ${found}/${tps.length}   alarms ${noisy}/${fps.length}`);
+    let found = 0,
+      noisy = 0;
+    for (const s of tps) {
+      if (scan(s).length) found++;
+      else if (showMisses) console.log(`  miss ${file}:${name}  ${s.slice(0, 100)}`);
+    }
+    for (const s of fps) {
+      const f = scan(s);
+      if (f.length && f.some((x) => x.severity !== 'low')) {
+        noisy++;
+        if (showMisses) console.log(`  alarm ${file}:${name} [${f[0].ruleId}] ${s.slice(0, 100)}`);
+      }
+    }
+    tp += found;
+    tpN += tps.length;
+    fp += noisy;
+    fpN += fps.length;
+    if (tps.length || fps.length)
+      rows.push(`${(file.replace('.go', '') + ':' + name).padEnd(48)} caught ${found}/${tps.length}   alarms ${noisy}/${fps.length}`);
   }
 }
 if (process.argv.includes('--rows')) console.log(rows.join('\n'));
@@ -64,21 +90,44 @@ const kf = process.argv[3] && !process.argv[3].startsWith('--') ? path.join(proc
 if (kf && fs.existsSync(kf)) {
   // Kingfisher: one file per provider; only the providers leakguard has rules for count towards "ours".
   const ours = new Set(readProviderFiles(path.join(ROOT, 'rules')).map((p) => p.slug.replace(/-/g, '')));
-  let k = 0, kN = 0, o = 0, oN = 0;
+  let k = 0,
+    kN = 0,
+    o = 0,
+    oN = 0;
   const perFile = [];
-  for (const file of fs.readdirSync(kf).filter((f) => f.endsWith('.yml')).sort()) {
-    let doc; try { doc = YAML.parse(fs.readFileSync(path.join(kf, file), 'utf8')); } catch { continue; }
-    const mine = ours.has(file.replace('.yml', '').replace(/[-_]/g, ''));
-    let f = 0, n = 0;
-    for (const r of doc?.rules ?? []) for (const ex of r.examples ?? []) {
-      if (typeof ex !== 'string') continue;
-      n++; const hit = scan(ex).length > 0; if (hit) f++;
-      else if (showMisses && mine) console.log(`  miss kingfisher ${file}:${r.id}  ${ex.slice(0, 100)}`);
+  for (const file of fs
+    .readdirSync(kf)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()) {
+    let doc;
+    try {
+      doc = YAML.parse(fs.readFileSync(path.join(kf, file), 'utf8'));
+    } catch {
+      continue;
     }
-    k += f; kN += n; if (mine) { o += f; oN += n; if (n) perFile.push(`${file.padEnd(28)} ${f}/${n}`); }
+    const mine = ours.has(file.replace('.yml', '').replace(/[-_]/g, ''));
+    let f = 0,
+      n = 0;
+    for (const r of doc?.rules ?? [])
+      for (const ex of r.examples ?? []) {
+        if (typeof ex !== 'string') continue;
+        n++;
+        const hit = scan(ex).length > 0;
+        if (hit) f++;
+        else if (showMisses && mine) console.log(`  miss kingfisher ${file}:${r.id}  ${ex.slice(0, 100)}`);
+      }
+    k += f;
+    kN += n;
+    if (mine) {
+      o += f;
+      oN += n;
+      if (n) perFile.push(`${file.padEnd(28)} ${f}/${n}`);
+    }
   }
   if (process.argv.includes('--rows')) console.log(perFile.join('\n'));
-  console.log(`kingfisher examples: caught ${k}/${kN} (${(100 * k / Math.max(1, kN)).toFixed(1)}%); on providers leakguard has rules for: ${o}/${oN} (${(100 * o / Math.max(1, oN)).toFixed(1)}%)`);
+  console.log(
+    `kingfisher examples: caught ${k}/${kN} (${((100 * k) / Math.max(1, kN)).toFixed(1)}%); on providers leakguard has rules for: ${o}/${oN} (${((100 * o) / Math.max(1, oN)).toFixed(1)}%)`,
+  );
 }
 /** String constants of a Go file: name = "..." or `...` (also name := ...). */
 function goConsts(src) {
@@ -92,10 +141,15 @@ function goValue(expr, consts) {
   const sp = /^fmt\.Sprintf\(([\s\S]*)\)$/.exec(expr);
   const parts = (sp ? sp[1] : expr).match(/`[^`]*`|"(?:[^"\\\n]|\\.)*"|[\w.]+|[+,]/g);
   if (!parts) return null;
-  const vals = []; let cur = '';
+  const vals = [];
+  let cur = '';
   for (const p of parts) {
     if (p === '+') continue;
-    if (p === ',') { vals.push(cur); cur = ''; continue; }
+    if (p === ',') {
+      vals.push(cur);
+      cur = '';
+      continue;
+    }
     if (p.startsWith('"') || p.startsWith('`')) cur += lit(p);
     else if (consts.has(p)) cur += consts.get(p);
     else return null;
@@ -111,26 +165,54 @@ if (th && fs.existsSync(th)) {
   const ours = new Set(readProviderFiles(path.join(ROOT, 'rules')).map((p) => p.slug.replace(/-/g, '')));
   const tally = { all: [0, 0, 0, 0], ours: [0, 0, 0, 0] };
   const perDet = [];
-  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-  for (const file of walk(th).filter((f) => /_test\.go$/.test(f) && !/integration/.test(f)).sort()) {
+  const walk = (d) =>
+    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  for (const file of walk(th)
+    .filter((f) => /_test\.go$/.test(f) && !/integration/.test(f))
+    .sort()) {
     const det = path.relative(th, file).split('/')[0];
     const mine = ours.has(det.replace(/[-_]/g, ''));
     const src = fs.readFileSync(file, 'utf8');
-    let tp = 0, tpN = 0, fp = 0, fpN = 0;
+    let tp = 0,
+      tpN = 0,
+      fp = 0,
+      fpN = 0;
     const consts = goConsts(src);
     for (const m of src.matchAll(/input:\s*([^\n]*(?:\n[^\n]*?){0,40}?)\s*,\s*\n\s*want:\s*(nil|\[\]string\{\s*\}|\[\]string\{)/g)) {
       const input = goValue(m[1].trim(), consts);
       if (input === null) continue;
       const positive = m[2] === '[]string{';
       const found = scan(input.replace(/\t/g, '  ')).filter((f) => f.severity !== 'low' || positive).length > 0;
-      if (positive) { tpN++; if (found) tp++; else if (showMisses && mine) console.log(`  miss trufflehog ${det}  ${input.trim().slice(0, 120).replace(/\n/g, ' ')}`); }
-      else { fpN++; if (found) { fp++; if (showMisses && mine) console.log(`  alarm trufflehog ${det}  ${input.trim().slice(0, 120).replace(/\n/g, ' ')}`); } }
+      if (positive) {
+        tpN++;
+        if (found) tp++;
+        else if (showMisses && mine) console.log(`  miss trufflehog ${det}  ${input.trim().slice(0, 120).replace(/\n/g, ' ')}`);
+      } else {
+        fpN++;
+        if (found) {
+          fp++;
+          if (showMisses && mine) console.log(`  alarm trufflehog ${det}  ${input.trim().slice(0, 120).replace(/\n/g, ' ')}`);
+        }
+      }
     }
-    for (const k of mine ? ['all', 'ours'] : ['all']) { const t = tally[k]; t[0] += tp; t[1] += tpN; t[2] += fp; t[3] += fpN; }
+    for (const k of mine ? ['all', 'ours'] : ['all']) {
+      const t = tally[k];
+      t[0] += tp;
+      t[1] += tpN;
+      t[2] += fp;
+      t[3] += fpN;
+    }
     if (mine && tpN + fpN) perDet.push(`${det.padEnd(28)} caught ${tp}/${tpN}   alarms ${fp}/${fpN}`);
   }
   if (process.argv.includes('--rows')) console.log(perDet.join('\n'));
-  const pc = (a, b) => (100 * a / Math.max(1, b)).toFixed(1);
-  for (const k of ['all', 'ours']) { const [a, b, c, d] = tally[k]; console.log(`trufflehog pattern tests (${k === 'all' ? 'all detectors' : 'providers leakguard has rules for'}): caught ${a}/${b} (${pc(a, b)}%), false alarms ${c}/${d} (${pc(c, d)}%)`); }
+  const pc = (a, b) => ((100 * a) / Math.max(1, b)).toFixed(1);
+  for (const k of ['all', 'ours']) {
+    const [a, b, c, d] = tally[k];
+    console.log(
+      `trufflehog pattern tests (${k === 'all' ? 'all detectors' : 'providers leakguard has rules for'}): caught ${a}/${b} (${pc(a, b)}%), false alarms ${c}/${d} (${pc(c, d)}%)`,
+    );
+  }
 }
-console.log(`gitleaks literal vectors: caught ${tp}/${tpN} (${(100 * tp / Math.max(1, tpN)).toFixed(1)}%), false alarms ${fp}/${fpN} (${(100 * fp / Math.max(1, fpN)).toFixed(1)}%)`);
+console.log(
+  `gitleaks literal vectors: caught ${tp}/${tpN} (${((100 * tp) / Math.max(1, tpN)).toFixed(1)}%), false alarms ${fp}/${fpN} (${((100 * fp) / Math.max(1, fpN)).toFixed(1)}%)`,
+);

@@ -13,7 +13,11 @@ for (let f = 0; f < 20; f++) {
   fs.writeFileSync(path.join(dir, `src${f}.ts`), s);
 }
 execSync('git add .', { cwd: dir });
-const [scan, diff, floor] = medians([lg('scan --staged'), 'git diff --cached -U0 --no-color >/dev/null', 'node -e 0 && git diff --cached -U0 --no-color >/dev/null'], dir, 15);
+const [scan, diff, floor] = medians(
+  [lg('scan --staged'), 'git diff --cached -U0 --no-color >/dev/null', 'node -e 0 && git diff --cached -U0 --no-color >/dev/null'],
+  dir,
+  15,
+);
 console.log(`pre-commit (1,000 added lines, 20 files), medians of 15 runs:`);
 console.log(`  scan --staged / (node start-up + git diff --cached): ${(scan / floor).toFixed(2)}x   (goal <= 2.0x)`);
 console.log(`  scan --staged / git diff --cached alone:            ${(scan / diff).toFixed(2)}x`);

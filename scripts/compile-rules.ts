@@ -12,14 +12,20 @@ import { prefilterWords } from '../src/engine/prefilter';
 import type { CompiledPlaybooks, CompiledRules, ProviderSpec, Rule } from '../src/rules/types';
 
 export function readProviderFiles(dir: string): ProviderSpec[] {
-  const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const errors: string[] = [];
   const specs: ProviderSpec[] = [];
   const ids = new Map<string, string>();
   for (const f of files) {
     const spec = YAML.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ProviderSpec;
     const problems = checkProvider(spec, f);
-    if (problems.length) { errors.push(...problems); continue; }
+    if (problems.length) {
+      errors.push(...problems);
+      continue;
+    }
     if (`${spec.slug}.yaml` !== f) errors.push(`${f}: slug "${spec.slug}" should match the file name`);
     for (const r of spec.rules) {
       if (ids.has(r.id)) errors.push(`${f}: rule id ${r.id} is also in ${ids.get(r.id)}`);
@@ -39,7 +45,14 @@ export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbook
       const { examples: _examples, ...detect } = r;
       rules.push({ ...detect, provider: spec.provider, slug: spec.slug, envVars: r.envVars ?? spec.envVars });
     }
-    providers[spec.slug] = { provider: spec.provider, slug: spec.slug, envVars: spec.envVars, playbook: spec.playbook, ...(spec.verify ? { verify: spec.verify } : {}), ruleIds: spec.rules.map((r) => r.id) };
+    providers[spec.slug] = {
+      provider: spec.provider,
+      slug: spec.slug,
+      envVars: spec.envVars,
+      playbook: spec.playbook,
+      ...(spec.verify ? { verify: spec.verify } : {}),
+      ruleIds: spec.rules.map((r) => r.id),
+    };
   }
   // Generic rules go last so that a provider's own rule wins when both match the same text.
   rules.sort((a, b) => Number(!!a.generic) - Number(!!b.generic) || (b.priority ?? 0) - (a.priority ?? 0));

@@ -43,9 +43,14 @@ function checkOutput(output: string): void {
   if (!output) throw new UserError('--output needs a file name');
   const dir = path.dirname(path.resolve(output));
   const st = fs.statSync(dir, { throwIfNoEntry: false });
-  if (!st) throw new UserError(`cannot write ${output}: the folder ${dir} does not exist`, 'Create the folder first, or give --output a path in an existing folder.');
+  if (!st)
+    throw new UserError(
+      `cannot write ${output}: the folder ${dir} does not exist`,
+      'Create the folder first, or give --output a path in an existing folder.',
+    );
   if (!st.isDirectory()) throw new UserError(`cannot write ${output}: ${dir} is not a folder`);
-  if (fs.statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`cannot write ${output}: it is a folder; give a file name`);
+  if (fs.statSync(output, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(`cannot write ${output}: it is a folder; give a file name`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -75,18 +80,34 @@ async function main(argv: string[]): Promise<number> {
   if (!commandHelp(command)) throw new UserError(`unknown command "${command}"`, HINT_USAGE);
   const format = v.format ?? 'text';
   const formats = command === 'rules' ? RULES_FORMATS : FORMATS;
-  if (!formats.includes(format)) throw new UserError(`--format must be one of ${formats.join(', ')}${command === 'rules' ? ' for rules' : ''}, not "${format}"`, `Run \`leakguard ${command} --help\` for its options.`);
+  if (!formats.includes(format))
+    throw new UserError(
+      `--format must be one of ${formats.join(', ')}${command === 'rules' ? ' for rules' : ''}, not "${format}"`,
+      `Run \`leakguard ${command} --help\` for its options.`,
+    );
   if (v.output !== undefined) checkOutput(v.output);
   const modes = [v.staged, v['pre-push'], v['all-history'], v.range !== undefined, v.stdin].filter(Boolean).length;
   switch (command) {
     case 'scan': {
       if (modes > 1) throw new UserError('choose one of --staged, --pre-push, --all-history, --range and --stdin', SCAN_HINT);
       const o: ScanOptions = {
-        staged: v.staged, prePush: v['pre-push'], allHistory: v['all-history'], range: v.range, stdin: v.stdin,
-        stdinName: v['stdin-name'], paths: rest, format: format as ScanOptions['format'], output: v.output, config: v.config,
-        redact: !v['no-redact'], color: !v['no-color'] && !process.env.NO_COLOR && !v.output && !!process.stdout.isTTY, baseline: !v['no-baseline'], verify: v.verify,
+        staged: v.staged,
+        prePush: v['pre-push'],
+        allHistory: v['all-history'],
+        range: v.range,
+        stdin: v.stdin,
+        stdinName: v['stdin-name'],
+        paths: rest,
+        format: format as ScanOptions['format'],
+        output: v.output,
+        config: v.config,
+        redact: !v['no-redact'],
+        color: !v['no-color'] && !process.env.NO_COLOR && !v.output && !!process.stdout.isTTY,
+        baseline: !v['no-baseline'],
+        verify: v.verify,
       };
-      if (rest.length && (v.staged || v['all-history'] || v.range || v.stdin)) throw new UserError(`unexpected argument "${rest[0]}" with this scan mode`, SCAN_HINT);
+      if (rest.length && (v.staged || v['all-history'] || v.range || v.stdin))
+        throw new UserError(`unexpected argument "${rest[0]}" with this scan mode`, SCAN_HINT);
       return (await import('./commands/scan')).scanCommand(o);
     }
     case 'install':
@@ -99,7 +120,14 @@ async function main(argv: string[]): Promise<number> {
     case 'fix':
       return (await import('./commands/fix')).fixCommand(!!v.yes, v.config);
     case 'baseline':
-      return (await import('./commands/baseline')).baselineCommand({ paths: [], format: 'text', config: v.config, redact: true, color: false, baseline: false });
+      return (await import('./commands/baseline')).baselineCommand({
+        paths: [],
+        format: 'text',
+        config: v.config,
+        redact: true,
+        color: false,
+        baseline: false,
+      });
     default:
       throw new UserError(`unknown command "${command}"`, HINT_USAGE);
   }
@@ -122,7 +150,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`leakguard: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
     } else {
       const err = e as Error;
-      process.stderr.write(`leakguard: unexpected error: ${err?.message ?? String(e)}\n  This is a bug in leakguard; nothing was let through. Set LEAKGUARD_DEBUG=1 for details.\n`);
+      process.stderr.write(
+        `leakguard: unexpected error: ${err?.message ?? String(e)}\n  This is a bug in leakguard; nothing was let through. Set LEAKGUARD_DEBUG=1 for details.\n`,
+      );
       if (process.env.LEAKGUARD_DEBUG) process.stderr.write(`${err?.stack}\n`);
     }
     exit(2);

@@ -1,6 +1,9 @@
 /** An error the user can act on: printed as one line, exit code 2, never a stack trace. */
 export class UserError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UserError';
   }
@@ -15,17 +18,38 @@ export class GitError extends UserError {
 }
 
 const IO_CODES: Record<string, string> = {
-  ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'operation not permitted',
-  EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', EEXIST: 'it already exists',
-  EMFILE: 'too many open files', ENAMETOOLONG: 'the name is too long', ELOOP: 'too many symbolic links',
-  EBUSY: 'the file is busy', EPIPE: 'the output was closed', EIO: 'input/output error',
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'it already exists',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EBUSY: 'the file is busy',
+  EPIPE: 'the output was closed',
+  EIO: 'input/output error',
 };
 
 const VERBS: Record<string, string> = {
-  open: 'cannot open', write: 'cannot write', read: 'cannot read', scandir: 'cannot read the folder', opendir: 'cannot read the folder',
-  mkdir: 'cannot create the folder', rename: 'cannot rename', unlink: 'cannot remove', stat: 'cannot access', lstat: 'cannot access',
-  copyfile: 'cannot copy', chmod: 'cannot change the mode of', symlink: 'cannot link', readlink: 'cannot read the link',
+  open: 'cannot open',
+  write: 'cannot write',
+  read: 'cannot read',
+  scandir: 'cannot read the folder',
+  opendir: 'cannot read the folder',
+  mkdir: 'cannot create the folder',
+  rename: 'cannot rename',
+  unlink: 'cannot remove',
+  stat: 'cannot access',
+  lstat: 'cannot access',
+  copyfile: 'cannot copy',
+  chmod: 'cannot change the mode of',
+  symlink: 'cannot link',
+  readlink: 'cannot read the link',
 };
 
 /**

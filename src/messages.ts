@@ -31,5 +31,6 @@ Scan options:
 Exit codes: 0 nothing found, 1 secrets found (commit or push blocked), 2 usage, config or git error.
 Run \`leakguard COMMAND --help\` for a command's options. Docs: ${HOMEPAGE}`;
 
-export const SKIPPED = (how: string, what: 'commit' | 'push') => `leakguard: skipped (${how}). Nothing was scanned; the secrets check did not run for this ${what}.`;
+export const SKIPPED = (how: string, what: 'commit' | 'push') =>
+  `leakguard: skipped (${how}). Nothing was scanned; the secrets check did not run for this ${what}.`;
 export const HINT_USAGE = 'Run `leakguard --help` for the commands and options.';

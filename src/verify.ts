@@ -25,7 +25,9 @@ export function overrides(): Map<string, string> {
     try {
       const u = new URL(url);
       if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) out.set(slug.trim(), u.origin);
-    } catch { /* not a URL: ignored */ }
+    } catch {
+      /* not a URL: ignored */
+    }
   }
   return out;
 }

@@ -7,10 +7,20 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'src', 'cli.js');
 
-export interface Run { code: number; stdout: string; stderr: string; out: string }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
 
 export function leakguard(args: string[], cwd: string, opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: opts.input ?? '', env: { ...process.env, NO_COLOR: '1', ...opts.env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    input: opts.input ?? '',
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    encoding: 'utf8',
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };
 }
 
@@ -27,7 +37,9 @@ export function gitTry(cwd: string, args: string[], env: NodeJS.ProcessEnv = {})
 }
 
 const made: string[] = [];
-afterAll(() => { for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 export function tempDir(prefix = 'lg-'): string {
   const d = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
@@ -57,6 +69,10 @@ export function commitAll(dir: string, msg: string): void {
   git(dir, ['commit', '-q', '--no-verify', '-m', msg]);
 }
 
-export function json(r: Run): { findings: Array<Record<string, unknown>>; stats: Record<string, number>; suppressed: Record<string, number> } {
+export function json(r: Run): {
+  findings: Array<Record<string, unknown>>;
+  stats: Record<string, number>;
+  suppressed: Record<string, number>;
+} {
   return JSON.parse(r.stdout);
 }

@@ -19,7 +19,11 @@ export interface AllowFilter {
 export function buildAllowFilter(config: Config, root: string, useBaseline: boolean): AllowFilter {
   const ignored = readIgnoreFile(path.join(root, IGNORE_FILE));
   const baseline = useBaseline ? readBaseline(path.resolve(root, config.baseline)) : new Set<string>();
-  const allows = config.allow.map((a) => ({ rule: a.rule, match: a.match ? new RegExp(a.match) : null, line: a.line ? new RegExp(a.line) : null }));
+  const allows = config.allow.map((a) => ({
+    rule: a.rule,
+    match: a.match ? new RegExp(a.match) : null,
+    line: a.line ? new RegExp(a.line) : null,
+  }));
   let isMatch: ((p: string) => boolean) | null = null;
   if (config.ignorePaths.length) {
     // micromatch only loads when the config has globs.

@@ -5,7 +5,11 @@ import { Git } from '../git';
 import { loadConfig } from '../config/load';
 import type { Config } from '../config/types';
 
-export interface RepoContext { git: Git; root: string; config: Config }
+export interface RepoContext {
+  git: Git;
+  root: string;
+  config: Config;
+}
 
 /**
  * The work tree's root. Found by looking for .git upward (no process to start, which matters on the

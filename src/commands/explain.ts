@@ -14,7 +14,10 @@ function whereItBelongs(r: Rule): string {
 }
 
 export async function explainCommand(what: string | undefined, configFile?: string): Promise<number> {
-  if (!what) throw new UserError('explain needs a rule id or a provider name, e.g. `leakguard explain openai-project-key` or `leakguard explain openai`.');
+  if (!what)
+    throw new UserError(
+      'explain needs a rule id or a provider name, e.g. `leakguard explain openai-project-key` or `leakguard explain openai`.',
+    );
   const config = loadConfig(configFile, await findConfigFileRoot());
   const rules = rulesFor(config);
   const q = what.toLowerCase();
@@ -49,6 +52,11 @@ export async function explainCommand(what: string | undefined, configFile?: stri
     ...(p.notes?.length ? ['', 'Good to know:', ...p.notes.map((n) => `  - ${n}`)] : []),
     p.docs ? `\nDocs: ${p.docs}` : '',
   ];
-  process.stdout.write(out.filter((l, i, a) => l !== '' || a[i - 1] !== '').join('\n').replace(/\n+$/, '') + '\n');
+  process.stdout.write(
+    out
+      .filter((l, i, a) => l !== '' || a[i - 1] !== '')
+      .join('\n')
+      .replace(/\n+$/, '') + '\n',
+  );
   return 0;
 }

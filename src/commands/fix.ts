@@ -85,10 +85,18 @@ export async function fixCommand(yes: boolean, configFile?: string): Promise<num
   const dirty = await unstagedChanges(ctx.git, files);
   const rules = new Map(rulesFor(ctx.config).map((r) => [r.id, r]));
   // A credential loaded from a file (a service-account key) or with its own loading pattern is not a .env value.
-  const fileBound = (f: string) => byFile.get(f)!.map((x) => rules.get(x.ruleId)).find((r) => r?.envVarHoldsFile || r?.advice);
+  const fileBound = (f: string) =>
+    byFile
+      .get(f)!
+      .map((x) => rules.get(x.ruleId))
+      .find((r) => r?.envVarHoldsFile || r?.advice);
   const workable = files.filter((f) => {
     const fb = fileBound(f);
-    if (fb) refused.push({ file: f, why: fb.advice ?? `keep that credential in a file outside the repository and point ${fb.envVars?.[0] ?? 'its variable'} at it` });
+    if (fb)
+      refused.push({
+        file: f,
+        why: fb.advice ?? `keep that credential in a file outside the repository and point ${fb.envVars?.[0] ?? 'its variable'} at it`,
+      });
     else if (!fs.existsSync(path.join(ctx.root, f))) refused.push({ file: f, why: 'it is not in the work tree' });
     else if (!fs.lstatSync(path.join(ctx.root, f)).isFile()) refused.push({ file: f, why: 'it is a symbolic link, not a plain file' });
     else if (dirty.has(f)) refused.push({ file: f, why: 'it has changes that are not staged; stage or stash them, then run fix again' });

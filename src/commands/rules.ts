@@ -27,14 +27,24 @@ export async function rulesCommand(format: string, configFile?: string, filters:
   if (format === 'json') {
     builtinPlaybooks();
     const list = rules.map((r) => ({
-      id: r.id, provider: r.provider, title: r.title, severity: r.severity, keywords: r.keywords,
-      pattern: r.pattern, envVars: r.envVars, playbook: playbookFor(r.id, r.slug, config)?.playbook ?? null,
+      id: r.id,
+      provider: r.provider,
+      title: r.title,
+      severity: r.severity,
+      keywords: r.keywords,
+      pattern: r.pattern,
+      envVars: r.envVars,
+      playbook: playbookFor(r.id, r.slug, config)?.playbook ?? null,
     }));
     text = JSON.stringify({ version: 1, providers, rules: list }, null, 2) + '\n';
   } else if (format === 'sarif') {
     const { sarifLog, sarifRule } = await import('../report/sarif');
     const { version } = await import('./scan');
-    text = sarifLog(version(), rules.map((r) => sarifRule(r, config)), []);
+    text = sarifLog(
+      version(),
+      rules.map((r) => sarifRule(r, config)),
+      [],
+    );
   } else {
     const w = Math.max(...rules.map((r) => r.id.length));
     const pw = Math.max(...rules.map((r) => r.provider.length));

@@ -53,9 +53,20 @@ async function readAll(): Promise<string> {
   return readStdin();
 }
 
-interface Sinks { emit: Emit; engine: () => Engine; onFinding: (f: Finding) => void; isIgnored: (rel: string) => boolean }
+interface Sinks {
+  emit: Emit;
+  engine: () => Engine;
+  onFinding: (f: Finding) => void;
+  isIgnored: (rel: string) => boolean;
+}
 
-async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRepo?: boolean }, sinks: Sinks, notices: Notice[]): Promise<SourceStats> {
+async function runSource(
+  where: Where,
+  o: ScanOptions,
+  ctx: RepoContext & { inRepo?: boolean },
+  sinks: Sinks,
+  notices: Notice[],
+): Promise<SourceStats> {
   const { emit } = sinks;
   switch (where) {
     case 'staged': {
@@ -73,7 +84,8 @@ async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRe
       const { historySource } = await import('../sources/history');
       const { progress } = await import('../report/progress');
       const revs = where === 'history' ? ['--all'] : [o.range!];
-      if (where === 'range' && (o.range!.startsWith('-') || !o.range!.trim())) throw new UserError(`--range takes a commit range like main..feature, not "${o.range}"`);
+      if (where === 'range' && (o.range!.startsWith('-') || !o.range!.trim()))
+        throw new UserError(`--range takes a commit range like main..feature, not "${o.range}"`);
       const p = await progress(ctx.git, revs);
       try {
         return await historySource(ctx.git, revs, emit, p.tick, notices);
@@ -88,14 +100,21 @@ async function runSource(where: Where, o: ScanOptions, ctx: RepoContext & { inRe
     default: {
       const { listScanFiles } = await import('../sources/files');
       const { scanFilesInParallel } = await import('../parallel/scan-files');
-      const files = await listScanFiles(o.paths.length ? o.paths : ['.'], ctx.inRepo ? ctx.git : null, ctx.inRepo ? ctx.root : null, ctx.config.defaultSkips);
+      const files = await listScanFiles(
+        o.paths.length ? o.paths : ['.'],
+        ctx.inRepo ? ctx.git : null,
+        ctx.inRepo ? ctx.root : null,
+        ctx.config.defaultSkips,
+      );
       return scanFilesInParallel(files, sinks.engine(), sinks.isIgnored, emit, sinks.onFinding, notices);
     }
   }
 }
 
 /** Scans and returns the result without printing (used by `baseline` too). */
-export async function collect(o: ScanOptions): Promise<{ result: ScanResult; ctx: RepoContext & { inRepo?: boolean }; unscanned: Notice[] }> {
+export async function collect(
+  o: ScanOptions,
+): Promise<{ result: ScanResult; ctx: RepoContext & { inRepo?: boolean }; unscanned: Notice[] }> {
   const started = Date.now();
   const where = whereOf(o);
   const needsRepo = where === 'staged' || where === 'pre-push' || where === 'history' || where === 'range';
@@ -141,23 +160,30 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   else if (o.format === 'sarif') text = (await import('../report/sarif')).renderSarif(result, o, ctx.config, version());
   else {
     // The human-facing reports list the files that use each key; the machine formats do not need it.
-    if (result.findings.length && ctx.inRepo) result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
+    if (result.findings.length && ctx.inRepo)
+      result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
     // A staged or unpushed key that is already pushed is public: the message must say so (one git query, findings only).
     if (result.findings.length && (where === 'staged' || where === 'pre-push')) {
       const pushed = await ctx.git.pushedStrings(result.findings.map((f) => f.secret));
       result.pushed = new Set(result.findings.filter((f) => pushed.has(f.secret)).map((f) => f.fingerprint));
     }
-    text = o.format === 'html'
-      ? (await import('../report/html')).renderHtml(result, o, ctx.config)
-      : (await import('../report/text')).renderText(result, o, ctx.config);
+    text =
+      o.format === 'html'
+        ? (await import('../report/html')).renderHtml(result, o, ctx.config)
+        : (await import('../report/text')).renderText(result, o, ctx.config);
   }
-  if (o.redact && result.findings.length) text = (await import('../report/mask-secrets')).maskSecretsInPaths(text, result.findings, result.inventory);
+  if (o.redact && result.findings.length)
+    text = (await import('../report/mask-secrets')).maskSecretsInPaths(text, result.findings, result.inventory);
   if (o.output) fs.writeFileSync(o.output, text);
   else process.stdout.write(text); // git shows a hook's stdout on the terminal too
   if (result.findings.length) return 1;
   if (unscanned.length && (where === 'staged' || where === 'pre-push')) {
     const what = where === 'staged' ? 'commit' : 'push';
-    const list = unscanned.slice(0, 3).map((n) => n.file).join(', ') + (unscanned.length > 3 ? `, and ${unscanned.length - 3} more` : '');
+    const list =
+      unscanned
+        .slice(0, 3)
+        .map((n) => n.file)
+        .join(', ') + (unscanned.length > 3 ? `, and ${unscanned.length - 3} more` : '');
     throw new UserError(
       `this ${what} holds content that could not be scanned (${list}), so it was stopped.`,
       `Check the objects with \`git fsck\`, or add the path to the config's "ignorePaths" if it never holds secrets.`,

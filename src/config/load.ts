@@ -38,7 +38,11 @@ export function findConfigFile(root: string): string | null {
   for (const n of NAMES) if (fs.existsSync(path.join(dir, n))) return path.join(dir, n);
   const pkg = path.join(dir, 'package.json');
   if (fs.existsSync(pkg)) {
-    try { if (JSON.parse(fs.readFileSync(pkg, 'utf8')).leakguard !== undefined) return pkg; } catch { /* not ours to judge */ }
+    try {
+      if (JSON.parse(fs.readFileSync(pkg, 'utf8')).leakguard !== undefined) return pkg;
+    } catch {
+      /* not ours to judge */
+    }
   }
   return null;
 }
@@ -53,7 +57,10 @@ export function loadConfig(explicit: string | undefined, root: string): Config {
   const errs = validateConfig(raw);
   if (errs.length) {
     const more = errs.length > 1 ? ` (and ${errs.length - 1} more problem${errs.length > 2 ? 's' : ''})` : '';
-    throw new UserError(`${where}: ${errs[0]}${more}`, `Fix the config and run again; nothing was scanned. Keys are described in docs/config.md.`);
+    throw new UserError(
+      `${where}: ${errs[0]}${more}`,
+      `Fix the config and run again; nothing was scanned. Keys are described in docs/config.md.`,
+    );
   }
   return normalize(raw as Record<string, unknown>, file, DEFAULT_CONFIG);
 }

@@ -3,6 +3,9 @@
  * reasons on: character sets (an ASCII table, plus two bits for non-ASCII: spaces, and the rest), sequences, choices,
  * groups and repetitions. Assertions and back-references are kept only as far as they can match.
  */
+
+/** One-character escapes for control characters: \n, \r, \t, \f, \v and \0. */
+const CONTROL_ESCAPES: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, '0': 0 };
 /** `other`: bit 1 for non-ASCII white space, bit 2 for any other non-ASCII character. */
 export type Chars = { ascii: boolean[]; other: number };
 export type Node =
@@ -25,7 +28,10 @@ export const none = (): Chars => set(() => false, 0);
 
 export class Parser {
   private i = 0;
-  constructor(private readonly s: string, private readonly fold: boolean) {}
+  constructor(
+    private readonly s: string,
+    private readonly fold: boolean,
+  ) {}
 
   parse(): Node {
     const n = this.alt();
@@ -35,7 +41,10 @@ export class Parser {
 
   private alt(): Node {
     const alts = [this.seq()];
-    while (this.s[this.i] === '|') { this.i++; alts.push(this.seq()); }
+    while (this.s[this.i] === '|') {
+      this.i++;
+      alts.push(this.seq());
+    }
     return alts.length === 1 ? alts[0] : { t: 'alt', alts };
   }
 
@@ -51,8 +60,11 @@ export class Parser {
       let min = -1;
       let max = -1;
       const c = s[this.i];
-      if (c === '*' || c === '+' || c === '?') { min = c === '+' ? 1 : 0; max = c === '?' ? 1 : Infinity; this.i++; }
-      else if (c === '{') {
+      if (c === '*' || c === '+' || c === '?') {
+        min = c === '+' ? 1 : 0;
+        max = c === '?' ? 1 : Infinity;
+        this.i++;
+      } else if (c === '{') {
         const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i));
         if (!m) return n;
         min = Number(m[1]);
@@ -98,29 +110,51 @@ export class Parser {
     const c = s[this.i++];
     const base = c === 's' || c === 'S' ? 1 : 0; // \s takes non-ASCII spaces too
     const cls = (p: (x: number) => boolean, neg: boolean): Node => ({ t: 'chars', c: set((x) => p(x) !== neg, neg ? 3 & ~base : base) });
+    if (c in CONTROL_ESCAPES) return { t: 'chars', c: this.char(CONTROL_ESCAPES[c]) };
     switch (c) {
-      case 'd': case 'D': return cls((x) => x >= 48 && x <= 57, c === 'D');
-      case 'w': case 'W': return cls(isWord, c === 'W');
-      case 's': case 'S': return cls(isSpace, c === 'S');
-      case 'b': return inClass ? { t: 'chars', c: this.char(8) } : null;
-      case 'B': return null;
-      case 'k': { const m = /^<[^>]*>/.exec(s.slice(this.i)); if (m) this.i += m[0].length; return { t: 'rep', body: { t: 'chars', c: ANY }, min: 0, max: Infinity }; }
-      case 'p': case 'P': { const m = /^\{[^}]*\}/.exec(s.slice(this.i)); if (m) this.i += m[0].length; return { t: 'chars', c: ANY }; }
-      case 'x': { const h = s.slice(this.i, this.i + 2); this.i += 2; return { t: 'chars', c: this.char(parseInt(h, 16)) }; }
+      case 'd':
+      case 'D':
+        return cls((x) => x >= 48 && x <= 57, c === 'D');
+      case 'w':
+      case 'W':
+        return cls(isWord, c === 'W');
+      case 's':
+      case 'S':
+        return cls(isSpace, c === 'S');
+      case 'b':
+        return inClass ? { t: 'chars', c: this.char(8) } : null;
+      case 'B':
+        return null;
+      case 'k': {
+        const m = /^<[^>]*>/.exec(s.slice(this.i));
+        if (m) this.i += m[0].length;
+        return { t: 'rep', body: { t: 'chars', c: ANY }, min: 0, max: Infinity };
+      }
+      case 'p':
+      case 'P': {
+        const m = /^\{[^}]*\}/.exec(s.slice(this.i));
+        if (m) this.i += m[0].length;
+        return { t: 'chars', c: ANY };
+      }
+      case 'x': {
+        const h = s.slice(this.i, this.i + 2);
+        this.i += 2;
+        return { t: 'chars', c: this.char(parseInt(h, 16)) };
+      }
       case 'u': {
         const m = /^(\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4})/.exec(s.slice(this.i));
-        if (m) { this.i += m[0].length; return { t: 'chars', c: this.char(parseInt(m[0].replace(/[{}]/g, ''), 16)) }; }
+        if (m) {
+          this.i += m[0].length;
+          return { t: 'chars', c: this.char(parseInt(m[0].replace(/[{}]/g, ''), 16)) };
+        }
         return { t: 'chars', c: this.char(117) };
       }
-      case 'c': this.i++; return { t: 'chars', c: ANY };
-      case 'n': return { t: 'chars', c: this.char(10) };
-      case 'r': return { t: 'chars', c: this.char(13) };
-      case 't': return { t: 'chars', c: this.char(9) };
-      case 'f': return { t: 'chars', c: this.char(12) };
-      case 'v': return { t: 'chars', c: this.char(11) };
-      case '0': return { t: 'chars', c: this.char(0) };
+      case 'c':
+        this.i++;
+        return { t: 'chars', c: ANY };
       default:
-        if (c >= '1' && c <= '9') { // a back-reference: any text
+        if (c >= '1' && c <= '9') {
+          // a back-reference: any text
           while (/\d/.test(s[this.i] ?? '')) this.i++;
           return { t: 'rep', body: { t: 'chars', c: ANY }, min: 0, max: Infinity };
         }
@@ -139,14 +173,20 @@ export class Parser {
         this.i++;
         const e = this.escape(true);
         if (!e || e.t !== 'chars') continue;
-        if (s[this.i] !== '-' || s[this.i + 1] === ']' || e.c.ascii.filter(Boolean).length !== 1) { acc = union(acc, e.c); continue; }
+        if (s[this.i] !== '-' || s[this.i + 1] === ']' || e.c.ascii.filter(Boolean).length !== 1) {
+          acc = union(acc, e.c);
+          continue;
+        }
         lo = e.c.ascii.indexOf(true);
       } else lo = s.charCodeAt(this.i++);
       if (s[this.i] === '-' && s[this.i + 1] !== ']' && this.i + 1 < s.length) {
         this.i++;
         let hi: number;
-        if (s[this.i] === '\\') { this.i++; const e = this.escape(true); hi = e && e.t === 'chars' ? Math.max(0, e.c.ascii.lastIndexOf(true)) : lo; }
-        else hi = s.charCodeAt(this.i++);
+        if (s[this.i] === '\\') {
+          this.i++;
+          const e = this.escape(true);
+          hi = e && e.t === 'chars' ? Math.max(0, e.c.ascii.lastIndexOf(true)) : lo;
+        } else hi = s.charCodeAt(this.i++);
         for (let x = lo; x <= Math.min(hi, 127); x++) acc = union(acc, this.char(x));
         if (hi >= 128) acc = { ascii: acc.ascii, other: 3 };
       } else acc = union(acc, this.char(lo));

@@ -14,23 +14,35 @@ import { ANY, none, overlaps, Parser, union, type Chars, type Node } from './reg
 /** Whether a node holds a repetition of varying count (the source of ambiguity). Look-arounds are atomic. */
 function varies(n: Node): boolean {
   switch (n.t) {
-    case 'chars': case 'empty': return false;
-    case 'seq': return n.items.some(varies);
-    case 'alt': return n.alts.some(varies);
-    case 'group': return !n.look && varies(n.body);
-    case 'rep': return n.min !== n.max || varies(n.body);
+    case 'chars':
+    case 'empty':
+      return false;
+    case 'seq':
+      return n.items.some(varies);
+    case 'alt':
+      return n.alts.some(varies);
+    case 'group':
+      return !n.look && varies(n.body);
+    case 'rep':
+      return n.min !== n.max || varies(n.body);
   }
 }
 
 /** The characters the varying repetitions inside a node can take. */
 function varyingChars(n: Node, inside: boolean): Chars {
   switch (n.t) {
-    case 'chars': return inside ? n.c : none();
-    case 'empty': return none();
-    case 'seq': return n.items.reduce((a, x) => union(a, varyingChars(x, inside)), none());
-    case 'alt': return n.alts.reduce((a, x) => union(a, varyingChars(x, inside)), none());
-    case 'group': return n.look ? none() : varyingChars(n.body, inside);
-    case 'rep': return varyingChars(n.body, inside || n.min !== n.max);
+    case 'chars':
+      return inside ? n.c : none();
+    case 'empty':
+      return none();
+    case 'seq':
+      return n.items.reduce((a, x) => union(a, varyingChars(x, inside)), none());
+    case 'alt':
+      return n.alts.reduce((a, x) => union(a, varyingChars(x, inside)), none());
+    case 'group':
+      return n.look ? none() : varyingChars(n.body, inside);
+    case 'rep':
+      return varyingChars(n.body, inside || n.min !== n.max);
   }
 }
 
@@ -43,7 +55,11 @@ function heads(n: Node): Chars[] {
   for (const x of n.items) {
     if (x.t === 'chars') out.push(x.c);
     else if (x.t === 'empty' || (x.t === 'group' && x.look)) continue;
-    else { const h = x.t === 'rep' && x.min === x.max && x.min >= 1 ? heads(x.body) : []; out.push(...h); if (!h.length || x.t === 'rep') break; }
+    else {
+      const h = x.t === 'rep' && x.min === x.max && x.min >= 1 ? heads(x.body) : [];
+      out.push(...h);
+      if (!h.length || x.t === 'rep') break;
+    }
   }
   return out;
 }
@@ -62,28 +78,33 @@ function sameStart(a: Node, b: Node): boolean {
 /** The characters a node can start with (ANY when it can match the empty string: conservative). */
 function first(n: Node): Chars {
   switch (n.t) {
-    case 'chars': return n.c;
-    case 'empty': return none();
+    case 'chars':
+      return n.c;
+    case 'empty':
+      return none();
     case 'seq': {
       let acc = none();
-      for (const x of n.items) { acc = union(acc, first(x)); if (!nullable(x)) return acc; }
+      for (const x of n.items) {
+        acc = union(acc, first(x));
+        if (!nullable(x)) return acc;
+      }
       return ANY;
     }
-    case 'alt': return n.alts.reduce((a, x) => union(a, first(x)), none());
-    case 'group': return n.look ? none() : first(n.body);
-    case 'rep': return first(n.body);
+    case 'alt':
+      return n.alts.reduce((a, x) => union(a, first(x)), none());
+    case 'group':
+      return n.look ? none() : first(n.body);
+    case 'rep':
+      return first(n.body);
   }
 }
 
 function nullable(n: Node): boolean {
-  switch (n.t) {
-    case 'chars': return false;
-    case 'empty': return true;
-    case 'seq': return n.items.every(nullable);
-    case 'alt': return n.alts.some(nullable);
-    case 'group': return n.look || nullable(n.body);
-    case 'rep': return n.min === 0 || nullable(n.body);
-  }
+  if (n.t === 'empty') return true;
+  if (n.t === 'seq') return n.items.every(nullable);
+  if (n.t === 'alt') return n.alts.some(nullable);
+  if (n.t === 'group') return n.look || nullable(n.body);
+  return n.t === 'rep' && (n.min === 0 || nullable(n.body));
 }
 
 /**
@@ -102,14 +123,18 @@ function followOf(items: Node[], i: number): Chars {
 
 function unsafe(n: Node): string | null {
   const kids = n.t === 'seq' ? n.items : n.t === 'alt' ? n.alts : n.t === 'group' || n.t === 'rep' ? [n.body] : [];
-  for (const k of kids) { const why = unsafe(k); if (why) return why; }
+  for (const k of kids) {
+    const why = unsafe(k);
+    if (why) return why;
+  }
   if (n.t !== 'rep' || n.max < 2) return null;
   let body = n.body;
   while (body.t === 'group' && !body.look) body = body.body;
   if (body.t === 'alt') {
-    for (let a = 0; a < body.alts.length; a++) for (let b = a + 1; b < body.alts.length; b++) {
-      if (sameStart(body.alts[a], body.alts[b])) return 'a repeated choice whose alternatives can start with the same character';
-    }
+    for (let a = 0; a < body.alts.length; a++)
+      for (let b = a + 1; b < body.alts.length; b++) {
+        if (sameStart(body.alts[a], body.alts[b])) return 'a repeated choice whose alternatives can start with the same character';
+      }
   }
   if (varies(body)) {
     // Each varying part must stop at a character it cannot take, or the text splits many ways.
@@ -133,14 +158,18 @@ const stretches = (n: Node): boolean => varies(n) && (n.t !== 'rep' || n.max > 1
  */
 function overlappingNeighbours(n: Node): string | null {
   const kids = n.t === 'seq' ? n.items : n.t === 'alt' ? n.alts : n.t === 'group' || n.t === 'rep' ? [n.body] : [];
-  for (const k of kids) { const why = overlappingNeighbours(k); if (why) return why; }
+  for (const k of kids) {
+    const why = overlappingNeighbours(k);
+    if (why) return why;
+  }
   if (n.t !== 'seq') return null;
   for (let i = 0; i < n.items.length; i++) {
     if (!stretches(n.items[i])) continue;
     const a = varyingChars(n.items[i], false);
     for (let j = i + 1; j < n.items.length; j++) {
       const x = n.items[j];
-      if (stretches(x) && overlaps(a, first(x)) && overlaps(a, varyingChars(x, false))) return 'two repeated parts in a row that can take the same characters';
+      if (stretches(x) && overlaps(a, first(x)) && overlaps(a, varyingChars(x, false)))
+        return 'two repeated parts in a row that can take the same characters';
       if (nullable(x) || (x.t === 'chars' && overlaps(a, x.c))) continue;
       break;
     }

@@ -7,7 +7,17 @@ import path from 'node:path';
 import type { Config } from './types';
 
 /** Paths of many shapes: a config whose ignorePaths cover them all ignores (practically) everything. */
-const PROBE_PATHS = ['a', 'README.md', '.env', 'src/app.js', 'config/settings.py', 'a b/c d/e.ts', 'x/y/z/w/v.yaml', '.github/w.yml', 'Dockerfile'];
+const PROBE_PATHS = [
+  'a',
+  'README.md',
+  '.env',
+  'src/app.js',
+  'config/settings.py',
+  'a b/c d/e.ts',
+  'x/y/z/w/v.yaml',
+  '.github/w.yml',
+  'Dockerfile',
+];
 /** Lines of many shapes: an allow pattern (for every rule) matching them all allows (practically) every finding. */
 const PROBE_LINES = ['', 'k = "sk_live_0000"', 'AKIA0000', '\t"token": "abc",', 'export KEY=value', 'ghp_0000 # note'];
 

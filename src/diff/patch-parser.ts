@@ -28,11 +28,18 @@ const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
 /** A submodule (a commit id, not content). A symlink's blob is its target text, which leaves with the commit: read as a line. */
 const SPECIAL_MODES = new Set(['160000']);
 
-export interface BinaryBlob { file: string; sha: string; commit?: CommitInfo }
+export interface BinaryBlob {
+  file: string;
+  sha: string;
+  commit?: CommitInfo;
+}
 
 export class PatchParser {
   private decoder = new StringDecoder('utf8');
-  private splitter = new LineSplitter((l) => this.line(l), (l) => this.long(l));
+  private splitter = new LineSplitter(
+    (l) => this.line(l),
+    (l) => this.long(l),
+  );
   private commit?: CommitInfo;
   private file: string | null = null;
   private headerPath: string | null = null;
@@ -175,7 +182,10 @@ export class PatchParser {
     // "diff --git a/P b/P": without a rename both halves are the same path (quoted alike).
     const rest = l.slice('diff --git '.length);
     const half = (rest.length - 1) / 2;
-    this.headerPath = Number.isInteger(half) && rest[half] === ' ' && rest.slice(2, half) === rest.slice(half + 3) ? pathFromHeader(rest.slice(half + 1)) : null;
+    this.headerPath =
+      Number.isInteger(half) && rest[half] === ' ' && rest.slice(2, half) === rest.slice(half + 3)
+        ? pathFromHeader(rest.slice(half + 1))
+        : null;
   }
 
   private binary(): void {

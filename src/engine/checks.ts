@@ -55,8 +55,8 @@ export const CHECKS: Record<CheckName, (secret: string, at: CheckContext) => boo
   /** A test key a provider publishes in its docs or SDK samples. */
   'known-public': (s) => isKnownPublicKey(s),
   /** A private_key_id inside a Google service-account key file (pretty, compact, escaped in a string, or YAML). */
-  'service-account-json': (_s, at) => near(at, /service_account/, 12, 12) && near(at, /gserviceaccount\.com|private_key|client_email|client_id/, 12, 12),
+  'service-account-json': (_s, at) =>
+    near(at, /service_account/, 12, 12) && near(at, /gserviceaccount\.com|private_key|client_email|client_id/, 12, 12),
   /** A Google API key in a web page or next to the Maps JavaScript loader: shipped to browsers by design. */
   'web-page-key': (_s, at) => WEB_PAGE_FILE.test(at.file) || near(at, MAPS_LOADER, 3, 3),
 };
-

@@ -22,7 +22,7 @@ export function unescapeChars(line: string): string | undefined {
   if (!HAS_CHAR_ESCAPE.test(line)) return undefined;
   return line
     .replace(CHAR_ESCAPE, (_w, u4, ub, x2, hx, dec) => {
-      const cp = parseInt(u4 ?? ub ?? x2 ?? hx ?? dec, u4 ?? ub ?? x2 ?? hx ? 16 : 10);
+      const cp = parseInt(u4 ?? ub ?? x2 ?? hx ?? dec, (u4 ?? ub ?? x2 ?? hx) ? 16 : 10);
       return cp <= 0x10ffff ? String.fromCodePoint(cp) : _w;
     })
     .replace(/&(amp|lt|gt|quot|apos);/g, (_w, n: string) => NAMED_ENTITY[n]);
@@ -33,9 +33,11 @@ function bytesAsText(b: Buffer): string | undefined {
   if (b[0] === 0x1f && b[1] === 0x8b) {
     try {
       // Loaded on first use: a clean commit has no gzip data.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+
       b = (require('node:zlib') as typeof import('node:zlib')).gunzipSync(b, { maxOutputLength: MAX_INFLATED });
-    } catch { return undefined; /* cut short or too big */ }
+    } catch {
+      return undefined; /* cut short or too big */
+    }
   }
   const text = b.toString('latin1');
   return text.length >= 16 && printable(text) ? text : undefined;
@@ -99,7 +101,9 @@ export function decodeCandidates(line: string): Array<{ text: string; at: number
       if (!/%[0-9A-Fa-f]{2}/.test(m[0])) continue;
       try {
         out.push({ text: decodeURIComponent(m[0]), at: m.index, encoding: 'percent' });
-      } catch { /* not valid percent-encoding */ }
+      } catch {
+        /* not valid percent-encoding */
+      }
     }
   }
   const plain = unescapeChars(line);

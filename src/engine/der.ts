@@ -16,7 +16,10 @@ export function derStartsPrivateKey(b: Buffer): boolean {
   if (b.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC)) return true;
   if (b[0] !== 0x30) return false;
   let i = 1;
-  if (b[i] === 0x81) i += 2; else if (b[i] === 0x82) i += 3; else if (b[i] < 0x80) i += 1; else return false;
+  if (b[i] === 0x81) i += 2;
+  else if (b[i] === 0x82) i += 3;
+  else if (b[i] < 0x80) i += 1;
+  else return false;
   if (b[i] !== 0x02 || b[i + 1] !== 0x01 || (b[i + 2] !== 0x00 && b[i + 2] !== 0x01)) return false;
   const next = b[i + 3];
   // PKCS#1: INTEGER modulus; PKCS#8: SEQUENCE algorithm; SEC1 (version 1): OCTET STRING private key.

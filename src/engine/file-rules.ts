@@ -6,15 +6,9 @@
 import type { Rule } from '../rules/types';
 import type { Fragment } from '../sources/fragment';
 import type { Finding } from './finding';
-import { fingerprint } from './fingerprint';
-import { isFixturePath } from './fixture-paths';
+import { makeFinding } from './make-finding';
 
 export function fileNameFinding(rule: Rule, f: Fragment): Finding {
   const name = f.file.slice(f.file.lastIndexOf('/') + 1);
-  return {
-    ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title,
-    severity: rule.fixtureSeverity && isFixturePath(f.file) ? rule.fixtureSeverity : rule.severity,
-    file: f.file, line: f.lineNumbers[0] ?? 1, column: 1, secret: name, matchText: name, lineText: '',
-    envVars: rule.envVars, commit: f.commit, fingerprint: fingerprint(rule.id, f.file, name),
-  };
+  return makeFinding(rule, f, { line: f.lineNumbers[0] ?? 1, column: 1, secret: name, matchText: name, lineText: '' });
 }

@@ -12,7 +12,12 @@ import path from 'node:path';
 /** Tables for the built-in rules are built once, by `npm run build`, and read from here. */
 const CACHE_DIR = path.resolve(__dirname, '..', '..', 'automata');
 
-interface Tables { classes: Uint8Array; width: number; delta: Int32Array; out: Array<number[] | null> }
+interface Tables {
+  classes: Uint8Array;
+  width: number;
+  delta: Int32Array;
+  out: Array<number[] | null>;
+}
 
 export class KeywordAutomaton {
   private readonly delta: Int32Array;
@@ -41,10 +46,17 @@ export class KeywordAutomaton {
     head.writeUInt32LE(a.delta.length, 4);
     head.writeUInt32LE(out.length, 8);
     const file = path.join(CACHE_DIR, `${cacheKey(words, caseInsensitive)}.bin`);
-    fs.writeFileSync(file, Buffer.concat([head, Buffer.from(a.classes), Buffer.from(a.delta.buffer, a.delta.byteOffset, a.delta.byteLength), out]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([head, Buffer.from(a.classes), Buffer.from(a.delta.buffer, a.delta.byteOffset, a.delta.byteLength), out]),
+    );
   }
 
-  constructor(readonly words: string[], caseInsensitive: boolean, tables?: Tables) {
+  constructor(
+    readonly words: string[],
+    caseInsensitive: boolean,
+    tables?: Tables,
+  ) {
     if (tables) {
       ({ classes: this.classes, width: this.width, delta: this.delta, out: this.out } = tables);
       return;
@@ -52,10 +64,11 @@ export class KeywordAutomaton {
     this.classes = new Uint8Array(128);
     const norm = words.map((w) => (caseInsensitive ? w.toLowerCase() : w)).filter((w) => /^[\x00-\x7f]+$/.test(w));
     let width = 1;
-    for (const w of norm) for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      if (this.classes[c] === 0) this.classes[c] = width++;
-    }
+    for (const w of norm)
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        if (this.classes[c] === 0) this.classes[c] = width++;
+      }
     if (caseInsensitive) for (let c = 65; c <= 90; c++) this.classes[c] = this.classes[c + 32];
     this.width = width;
     // The trie, sparse: children per state as a Map from class.
@@ -83,7 +96,10 @@ export class KeywordAutomaton {
     const delta = new Int32Array(children.length * width);
     const fail = new Int32Array(children.length);
     const queue: number[] = [];
-    for (const [c, t] of children[0]) { delta[c] = t; queue.push(t); }
+    for (const [c, t] of children[0]) {
+      delta[c] = t;
+      queue.push(t);
+    }
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi];
       const f = fail[s];
@@ -125,7 +141,10 @@ export class KeywordAutomaton {
 }
 
 function cacheKey(words: string[], caseInsensitive: boolean): string {
-  return createHash('sha1').update(`${caseInsensitive ? 'i' : 's'}\0${words.join('\0')}`).digest('hex').slice(0, 20);
+  return createHash('sha1')
+    .update(`${caseInsensitive ? 'i' : 's'}\0${words.join('\0')}`)
+    .digest('hex')
+    .slice(0, 20);
 }
 
 function readTables(buf: Buffer): Tables {

@@ -63,7 +63,10 @@ export function blockAfterHeaderIsKey(lines: string[], lineNumbers: number[], id
     if (lineNumbers[i] !== lineNumbers[i - 1] + 1) break;
     const l = lines[i];
     const e = l.search(END);
-    if (e !== -1) { if (bodyPart(l.slice(0, e))) parts.push(l.slice(0, e)); break; }
+    if (e !== -1) {
+      if (bodyPart(l.slice(0, e))) parts.push(l.slice(0, e));
+      break;
+    }
     if (PLACEHOLDER_LINE.test(l)) return false;
     const p = bodyPart(l);
     if (p && !HEADER_FIELD.test(p) && !/^[A-Za-z0-9+/=]+$/.test(p)) break;

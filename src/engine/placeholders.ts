@@ -3,10 +3,32 @@
  * dummies. Markers are matched in the forms people write them (lower, UPPER, Title) so that a random
  * key that happens to contain the letters in mixed case is not thrown away.
  */
-const WORDS = ['your', 'example', 'placeholder', 'dummy', 'sample', 'redacted', 'changeme', 'insert', 'replace', 'fake', 'xxxx', 'test_key', 'testkey', 'secret_here', 'key_here', 'api_key', 'apikey'];
+const WORDS = [
+  'your',
+  'example',
+  'placeholder',
+  'dummy',
+  'sample',
+  'redacted',
+  'changeme',
+  'insert',
+  'replace',
+  'fake',
+  'xxxx',
+  'test_key',
+  'testkey',
+  'secret_here',
+  'key_here',
+  'api_key',
+  'apikey',
+];
 const MARKERS = WORDS.flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]);
 /** The obvious ones, for structured keys: a 93-character body that happens to contain "fake" or "sample" is still a key. */
-const STRUCTURED_MARKERS = ['your', 'example', 'placeholder', 'redacted', 'changeme', 'xxxx', 'dummy'].flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]);
+const STRUCTURED_MARKERS = ['your', 'example', 'placeholder', 'redacted', 'changeme', 'xxxx', 'dummy'].flatMap((w) => [
+  w,
+  w.toUpperCase(),
+  w[0].toUpperCase() + w.slice(1),
+]);
 const PUNCT = ['...', '\u2026', '<', '>', '{{', '${', '***', '$(', '%s'];
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
@@ -31,7 +53,10 @@ function ascendingTriples(s: string): number {
   let n = 0;
   for (let i = 0; i + 2 < s.length; i++) {
     const a = s.charCodeAt(i);
-    if (/[A-Za-z0-9]/.test(s[i]) && s.charCodeAt(i + 1) === a + 1 && s.charCodeAt(i + 2) === a + 2) { n++; i += 2; }
+    if (/[A-Za-z0-9]/.test(s[i]) && s.charCodeAt(i + 1) === a + 1 && s.charCodeAt(i + 2) === a + 2) {
+      n++;
+      i += 2;
+    }
   }
   return n;
 }
@@ -48,7 +73,10 @@ const LONG = 200;
 export function isPlaceholder(value: string, structured = false): boolean {
   if (PUNCT.some((p) => value.includes(p))) return true;
   if (value.length > LONG) return false;
-  if (structured) return STRUCTURED_MARKERS.some((m) => value.includes(m)) || hasRun(value, 6) || hasSequence(value, Math.max(8, Math.ceil(value.length / 2)));
+  if (structured)
+    return (
+      STRUCTURED_MARKERS.some((m) => value.includes(m)) || hasRun(value, 6) || hasSequence(value, Math.max(8, Math.ceil(value.length / 2)))
+    );
   if (MARKERS.some((m) => value.includes(m))) return true;
   if (hasRun(value, 6) || ascendingTriples(value) >= Math.max(3, value.length / 12) || looksLikeIdentifier(value)) return true;
   return hasSequence(value, 8);

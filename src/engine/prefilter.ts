@@ -72,7 +72,13 @@ export function buildPrefilter(rules: Rule[], prebuilt?: PrefilterWords): Prefil
             }
           }
         });
-        if ((enc || (line.indexOf('%') !== -1 && PERCENT_ESCAPE.test(line)) || ((line.indexOf('\\') !== -1 || line.indexOf('&#') !== -1) && HAS_CHAR_ESCAPE.test(line))) && line.length >= 16) encoded.push(idx);
+        if (
+          (enc ||
+            (line.indexOf('%') !== -1 && PERCENT_ESCAPE.test(line)) ||
+            ((line.indexOf('\\') !== -1 || line.indexOf('&#') !== -1) && HAS_CHAR_ESCAPE.test(line))) &&
+          line.length >= 16
+        )
+          encoded.push(idx);
       }
       return { rules: found, encoded };
     },

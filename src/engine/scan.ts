@@ -12,7 +12,7 @@ import { isPlaceholder, lineSaysExample } from './placeholders';
 import { CHECKSUMS } from './checksums';
 import type { CheckContext } from './checks';
 import type { CheckName } from './check-names';
-import { isFixturePath } from './fixture-paths';
+import { makeFinding } from './make-finding';
 import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { scanJoined } from './joined-scan';
@@ -28,18 +28,27 @@ const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerC
 
 /** The context checks and file-name findings load on first use: a clean commit needs neither. */
 let checks: typeof import('./checks') | undefined;
-const runCheck = (name: string, secret: string, at: CheckContext) => (checks ??= require('./checks') as typeof import('./checks')).CHECKS[name as CheckName](secret, at);
+const runCheck = (name: string, secret: string, at: CheckContext) =>
+  (checks ??= require('./checks') as typeof import('./checks')).CHECKS[name as CheckName](secret, at);
 const fileNameFinding = (rule: Rule, f: Fragment) => (require('./file-rules') as typeof import('./file-rules')).fileNameFinding(rule, f);
 
-interface Compiled { rule: Rule; re: RegExp; next: RegExp | null; stop: Set<string> | null; keywords: string[] }
-
+interface Compiled {
+  rule: Rule;
+  re: RegExp;
+  next: RegExp | null;
+  stop: Set<string> | null;
+  keywords: string[];
+}
 
 export class Engine {
   private compiled: Compiled[];
   private prefilter: Prefilter;
   private byFileName: Compiled[];
 
-  constructor(readonly rules: Rule[], prebuilt?: PrefilterWords) {
+  constructor(
+    readonly rules: Rule[],
+    prebuilt?: PrefilterWords,
+  ) {
     this.compiled = rules.map((rule) => ({
       rule,
       re: new RegExp(rule.pattern, 'g' + (rule.flags ?? '')),
@@ -67,9 +76,15 @@ export class Engine {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
     // At the top, remember what was reported, so a key found again in joined lines is not reported twice.
     const reported = depth === 0 ? new Set<string>() : undefined;
-    const onFinding = reported ? (x: Finding) => { reported.add(`${x.ruleId}\0${x.secret}`).add(`${x.provider}@${x.line}`); report(x); } : report;
+    const onFinding = reported
+      ? (x: Finding) => {
+          reported.add(`${x.ruleId}\0${x.secret}`).add(`${x.provider}@${x.line}`);
+          report(x);
+        }
+      : report;
     const genericOk = !isNoiseFile(f.file);
-    if (depth === 0) for (const { rule, re } of this.byFileName) if ((re.lastIndex = 0, re.test(f.file))) onFinding(fileNameFinding(rule, f));
+    if (depth === 0)
+      for (const { rule, re } of this.byFileName) if (((re.lastIndex = 0), re.test(f.file))) onFinding(fileNameFinding(rule, f));
     for (const [idx, ruleIdxs] of cands) {
       const lineText = f.lines[idx];
       const taken = new Spans();
@@ -88,22 +103,23 @@ export class Engine {
           const end = start + secret.length;
           if (taken.overlaps(start, end)) continue;
           const context = long ? lineText.slice(Math.max(0, start - 200), end + 200) : lineText;
-          if (stop?.has(secret.toLowerCase()) || !this.accepts(rule, secret, context, { lines: f.lines, lineNumbers: f.lineNumbers, idx, file: f.file })) continue;
+          if (
+            stop?.has(secret.toLowerCase()) ||
+            !this.accepts(rule, secret, context, { lines: f.lines, lineNumbers: f.lineNumbers, idx, file: f.file })
+          )
+            continue;
           taken.add(start, end);
-          onFinding({
-            ruleId: rule.id, provider: rule.provider, slug: rule.slug, title: rule.title, severity: rule.fixtureSeverity && isFixturePath(f.file) ? rule.fixtureSeverity : rule.severity,
-            file: f.file, line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0],
-            lineText: context,
-            envVars: rule.envVars, prefix: rule.prefix, commit: f.commit,
-            fingerprint: fingerprint(rule.id, f.file, secret),
-            ...(rule.check === 'pem-block' ? { block: true } : {}),
-          });
+          onFinding(makeFinding(rule, f, { line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0], lineText: context }));
         }
         taken.commit();
       }
     }
     // A key the line shows plainly is not reported again from its decoded form.
-    const fresh = reported ? (x: Finding) => { if (!reported.has(`${x.ruleId}\0${x.secret}`)) onFinding(x); } : onFinding;
+    const fresh = reported
+      ? (x: Finding) => {
+          if (!reported.has(`${x.ruleId}\0${x.secret}`)) onFinding(x);
+        }
+      : onFinding;
     if (depth < MAX_DEPTH) for (const i of encoded) this.scanDecoded(f, i, fresh, depth, encoding);
     if (reported) scanJoined(this, f, cands.keys(), onFinding, reported);
   }
@@ -122,7 +138,12 @@ export class Engine {
       // On a huge line, the part around the encoded run (an encoded character takes at most 3).
       const lineText = line.length > MAX_LINE ? line.slice(Math.max(0, c.at - 200), c.at + 3 * c.text.length + 200) : line;
       const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
-      this.scan(inner, (x) => onFinding({ ...x, column: c.at + 1, lineText, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }), depth + 1, encoding);
+      this.scan(
+        inner,
+        (x) => onFinding({ ...x, column: c.at + 1, lineText, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }),
+        depth + 1,
+        encoding,
+      );
     }
   }
 }

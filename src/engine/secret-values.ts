@@ -18,14 +18,24 @@ let prefixes: string[] | undefined;
 function providerPrefixes(): string[] {
   if (!prefixes) {
     try {
-      prefixes = [...new Set(builtinRules().filter((r) => !r.generic && !r.checksum).flatMap((r) => r.keywords).filter((k) => k.length >= 3 && /[_.-]$/.test(k) && /^[A-Za-z]/.test(k)))];
-    } catch { prefixes = []; }
+      prefixes = [
+        ...new Set(
+          builtinRules()
+            .filter((r) => !r.generic && !r.checksum)
+            .flatMap((r) => r.keywords)
+            .filter((k) => k.length >= 3 && /[_.-]$/.test(k) && /^[A-Za-z]/.test(k)),
+        ),
+      ];
+    } catch {
+      prefixes = [];
+    }
   }
   return prefixes;
 }
 
 /** Names that are secret-like but hold public or bookkeeping values. */
-const NOT_SECRET_NAME = /public|publishable|existing|(?:password|passwd|tls|ssl|cert|certificate|keys?|token|credentials?|admin|user|db|database|basic[_-]?auth)[_-]?secret$|(?:^|[_.-])ids?$|hash|digest|checksum|fingerprint|nonce|salt|csrf|xsrf|(?:page|next|sync|continuation|resume|cursor)[_-]?token|example|sample|dummy|fake|mock|placeholder|^(?:max|min)[_-]?token|tokens?[_-]?(?:count|limit|len)/i;
+const NOT_SECRET_NAME =
+  /public|publishable|existing|(?:password|passwd|tls|ssl|cert|certificate|keys?|token|credentials?|admin|user|db|database|basic[_-]?auth)[_-]?secret$|(?:^|[_.-])ids?$|hash|digest|checksum|fingerprint|nonce|salt|csrf|xsrf|(?:page|next|sync|continuation|resume|cursor)[_-]?token|example|sample|dummy|fake|mock|placeholder|^(?:max|min)[_-]?token|tokens?[_-]?(?:count|limit|len)/i;
 
 /** The name a value is assigned to on `line` (the identifier just before `=`, `:`, `=>` or `,`). */
 export function assignedName(line: string, secret: string): string | null {
@@ -82,20 +92,31 @@ function encodedWords(v: string): boolean {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return false;
   const text = Buffer.from(v, 'base64').toString('latin1');
   if (!/^[\x20-\x7e]+$/.test(text)) return false;
-  return text.length < 10 || wordList(text) || wordsAndNumber(text) || looksLikeIdentifier(text) || isPlaceholder(text) || /^[a-z]+$/i.test(text);
+  return (
+    text.length < 10 || wordList(text) || wordsAndNumber(text) || looksLikeIdentifier(text) || isPlaceholder(text) || /^[a-z]+$/i.test(text)
+  );
 }
 
 /** Leet spelling (P4ssw0rd, B0b): read back as letters. */
-const unLeet = (v: string) => v.replace(/0/g, 'o').replace(/1/g, 'i').replace(/3/g, 'e').replace(/4|@/g, 'a').replace(/5|\$/g, 's').replace(/7/g, 't');
+const unLeet = (v: string) =>
+  v.replace(/0/g, 'o').replace(/1/g, 'i').replace(/3/g, 'e').replace(/4|@/g, 'a').replace(/5|\$/g, 's').replace(/7/g, 't');
 
 /** A person's password made of a few words and a number (Password123!, Summer2024, B0bP4ssw0rd): a default or a test value in a config. */
 function wordsAndNumber(v: string): boolean {
   const plain = unLeet(v);
   if (plain !== v && /^[A-Za-z]+$/.test(plain) && wordsAndNumber(plain)) return true;
-  const chunks = v.replace(/[^A-Za-z]+/g, ' ').trim().split(' ').filter(Boolean);
+  const chunks = v
+    .replace(/[^A-Za-z]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   if (!chunks.length || chunks.length > 3 || v.replace(/[A-Za-z]/g, '').length > 6) return false;
   const word = (w: string) => w.length >= 3 && /^[A-Z]?[a-z]+$|^[A-Z]+$/.test(w) && /[aeiouy]/i.test(w);
-  return chunks.every((c) => word(c) || (c.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []).join('') === c && (c.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []).every(word));
+  return chunks.every(
+    (c) =>
+      word(c) ||
+      ((c.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []).join('') === c && (c.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []).every(word)),
+  );
 }
 
 /** A value with no provider prefix on a secret-named line, quoted or not. */
@@ -104,7 +125,15 @@ export function genericSecretIsReal(secret: string, line: string): boolean {
   if (/xxx|XXX/.test(secret) || providerPrefixes().some((p) => secret.startsWith(p))) return false;
   if (secret.length < 10 || !/\d/.test(secret) || !/[A-Za-z]/.test(secret)) return false;
   if (/^[0-9a-fA-F-]+$/.test(secret)) return false; // hex and UUIDs: the hex rule judges them, by stricter names
-  if (looksLikeCode(secret) || wordList(secret) || wordsAndNumber(secret) || looksLikeIdentifier(secret) || isPlaceholder(secret) || encodedWords(secret)) return false;
+  if (
+    looksLikeCode(secret) ||
+    wordList(secret) ||
+    wordsAndNumber(secret) ||
+    looksLikeIdentifier(secret) ||
+    isPlaceholder(secret) ||
+    encodedWords(secret)
+  )
+    return false;
   if (!randomEnough(secret)) return false;
   return nameOk(line, secret);
 }

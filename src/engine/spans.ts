@@ -38,8 +38,13 @@ export class Spans {
     let i = 0;
     let j = 0;
     while (i < starts.length || j < ps.length) {
-      if (j >= ps.length || (i < starts.length && starts[i] <= ps[j])) { s.push(starts[i]); e.push(ends[i++]); }
-      else { s.push(ps[j]); e.push(pe[j++]); }
+      if (j >= ps.length || (i < starts.length && starts[i] <= ps[j])) {
+        s.push(starts[i]);
+        e.push(ends[i++]);
+      } else {
+        s.push(ps[j]);
+        e.push(pe[j++]);
+      }
     }
     this.starts = s;
     this.ends = e;

@@ -15,7 +15,10 @@ const JOINER = /^[\s+,;()[\]{}\\]*$/;
 /** What may stand before the first literal of a line inside a run (not the first line). */
 const LEADER = /^[\s+,([{]*$/;
 
-interface Literals { parts: string[]; lead: string }
+interface Literals {
+  parts: string[];
+  lead: string;
+}
 
 /** The string literals of one line and the text before the first one; undefined when the line is not made of literals. */
 export function literalsOf(line: string): Literals | undefined {
@@ -26,7 +29,10 @@ export function literalsOf(line: string): Literals | undefined {
   let i = 0;
   while (i < line.length) {
     const q = line[i];
-    if (q !== '"' && q !== "'" && q !== '`') { i++; continue; }
+    if (q !== '"' && q !== "'" && q !== '`') {
+      i++;
+      continue;
+    }
     const gap = line.slice(gapFrom, i);
     if (parts.length === 0) lead = gap;
     else if (!JOINER.test(gap)) return undefined;
@@ -40,7 +46,12 @@ export function literalsOf(line: string): Literals | undefined {
   return { parts, lead };
 }
 
-export interface JoinedRun { text: string; idx: number; last: number; pieces: number }
+export interface JoinedRun {
+  text: string;
+  idx: number;
+  last: number;
+  pieces: number;
+}
 
 /** The joined text of the run of piece lines around line `k` (with `seen` marking lines already used). */
 function runAround(lines: string[], lineNumbers: number[], k: number, seen: Uint8Array): JoinedRun | undefined {
@@ -48,14 +59,30 @@ function runAround(lines: string[], lineNumbers: number[], k: number, seen: Uint
   const at = (i: number) => (lits[i - k + MAX_REACH] ??= literalsOf(lines[i]));
   if (!at(k)) return undefined;
   let first = k;
-  while (first > 0 && k - first < MAX_REACH && lineNumbers[first - 1] === lineNumbers[first] - 1 && LEADER.test(at(first)?.lead ?? 'x') && at(first - 1)) first--;
+  while (
+    first > 0 &&
+    k - first < MAX_REACH &&
+    lineNumbers[first - 1] === lineNumbers[first] - 1 &&
+    LEADER.test(at(first)?.lead ?? 'x') &&
+    at(first - 1)
+  )
+    first--;
   let last = k;
-  while (last + 1 < lines.length && last - k < MAX_REACH && lineNumbers[last + 1] === lineNumbers[last] + 1 && LEADER.test(at(last + 1)?.lead ?? 'x')) last++;
+  while (
+    last + 1 < lines.length &&
+    last - k < MAX_REACH &&
+    lineNumbers[last + 1] === lineNumbers[last] + 1 &&
+    LEADER.test(at(last + 1)?.lead ?? 'x')
+  )
+    last++;
   let text = '';
   let pieces = 0;
   for (let i = first; i <= last; i++) {
     seen[i] = 1;
-    for (const p of at(i)!.parts) { text += p; pieces++; }
+    for (const p of at(i)!.parts) {
+      text += p;
+      pieces++;
+    }
   }
   return pieces >= 2 ? { text, idx: first, last, pieces } : undefined;
 }

@@ -62,7 +62,10 @@ export function wholeLine(len: number): Piece[] {
 }
 
 /** One match of a pattern, with its start in the whole line. */
-export interface LineMatch { m: RegExpExecArray; start: number }
+export interface LineMatch {
+  m: RegExpExecArray;
+  start: number;
+}
 
 /**
  * Runs a global pattern over the pieces of a line, in order, as if over the whole line: each piece is
@@ -79,7 +82,10 @@ export function* matchesIn(re: RegExp, line: string, pieces: Piece[]): Generator
     while ((m = re.exec(text))) {
       const start = p.sliceFrom + m.index;
       if (start >= p.to) break;
-      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       const end = start + m[0].length;
       if (end >= p.sliceTo && p.sliceTo < line.length) continue;
       resume = end;

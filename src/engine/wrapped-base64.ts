@@ -21,8 +21,7 @@ export interface WrappedRun {
   last: number;
 }
 
-const isB64 = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+const isB64 = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
 
 /** The line without surrounding blanks and a closing quote or comma: base64 only, or undefined. */
 function bareBase64(line: string): string | undefined {

@@ -45,10 +45,26 @@ const GLOBAL_FLAGS = ['--no-replace-objects'];
  * each change what git reads or prints, and the scanner must read what leaves the machine.
  */
 const KEEP = new Set([
-  'GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH',
-  'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_EXEC_PATH',
-  'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_ALLOW_PROTOCOL', 'GIT_PROTOCOL_FROM_USER',
-  'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_SSH_VARIANT', 'GIT_ASKPASS', 'GIT_PROXY_COMMAND',
+  'GIT_DIR',
+  'GIT_INDEX_FILE',
+  'GIT_WORK_TREE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_QUARANTINE_PATH',
+  'GIT_COMMON_DIR',
+  'GIT_CEILING_DIRECTORIES',
+  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
+  'GIT_EXEC_PATH',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+  'GIT_ALLOW_PROTOCOL',
+  'GIT_PROTOCOL_FROM_USER',
+  'GIT_SSH',
+  'GIT_SSH_COMMAND',
+  'GIT_SSH_VARIANT',
+  'GIT_ASKPASS',
+  'GIT_PROXY_COMMAND',
 ]);
 const KEEP_PREFIX = /^GIT_(SSL|HTTP|CURL)_/;
 
@@ -83,7 +99,13 @@ export class Git {
       // Loaded on first use: `scan PATH` and `scan --stdin` outside a repo never pay for it.
       const { simpleGit } = require('simple-git') as typeof import('simple-git');
       // GIT_CONFIG_GLOBAL/SYSTEM and GIT_EXEC_PATH are the user's own, kept as git would read them.
-      this.client = simpleGit({ baseDir: this.cwd, config: SAFE_CONFIG, trimmed: false, completion: { onClose: true, onExit: 0 }, unsafe: { allowUnsafeConfigPaths: true } }).env(simpleGitEnv());
+      this.client = simpleGit({
+        baseDir: this.cwd,
+        config: SAFE_CONFIG,
+        trimmed: false,
+        completion: { onClose: true, onExit: 0 },
+        unsafe: { allowUnsafeConfigPaths: true },
+      }).env(simpleGitEnv());
     }
     return this.client;
   }
@@ -176,4 +198,3 @@ export class Git {
     return spawn('git', [...cfg, ...GLOBAL_FLAGS, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
   }
 }
-

@@ -5,7 +5,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
  * Collects a child's stdout and stderr after writing `input` to its stdin; resolves with both and the exit code,
  * or with null when the program could not be started.
  */
-export function collect(child: ChildProcessWithoutNullStreams, input: string | Buffer): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: Buffer; err: Buffer; error?: Error }> {
+export function collect(
+  child: ChildProcessWithoutNullStreams,
+  input: string | Buffer,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: Buffer; err: Buffer; error?: Error }> {
   return new Promise((resolve) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -18,7 +21,11 @@ export function collect(child: ChildProcessWithoutNullStreams, input: string | B
   });
 }
 
-export interface ProcessResult { code: number; stdout: string; stderr: string }
+export interface ProcessResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * Runs another program with `input` on stdin (a language's own syntax checker, for `fix` and `install`).

@@ -19,22 +19,26 @@ export async function findPushed(
   if (!wanted.length || !tips.length) return found;
   const deadline = Date.now() + budgetMs;
   const keep = Math.max(...wanted.map((n) => n.length));
-  const search = (args: string[], input: string) => new Promise<void>((resolve) => {
-    const child = spawnGit(args);
-    const timer = setTimeout(() => child.kill(), Math.max(0, deadline - Date.now()));
-    let tail = '';
-    child.stdout.on('data', (d: Buffer) => {
-      const text = tail + d.toString('utf8');
-      for (const n of wanted) if (!found.has(n) && text.includes(n)) found.add(n);
-      tail = text.slice(-keep);
-      if (found.size === wanted.length) child.kill();
+  const search = (args: string[], input: string) =>
+    new Promise<void>((resolve) => {
+      const child = spawnGit(args);
+      const timer = setTimeout(() => child.kill(), Math.max(0, deadline - Date.now()));
+      let tail = '';
+      child.stdout.on('data', (d: Buffer) => {
+        const text = tail + d.toString('utf8');
+        for (const n of wanted) if (!found.has(n) && text.includes(n)) found.add(n);
+        tail = text.slice(-keep);
+        if (found.size === wanted.length) child.kill();
+      });
+      child.stderr.resume();
+      child.on('error', () => resolve());
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
     });
-    child.stderr.resume();
-    child.on('error', () => resolve());
-    child.on('close', () => { clearTimeout(timer); resolve(); });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
   await search(['grep', '-F', '-I', '-o', '-h', '--no-color', '-f', '-', ...tips, '--'], `${wanted.join('\n')}\n`);
   // The history pass compares every chunk with every key: worth it for a block's few keys, not for thousands.
   if (found.size < wanted.length && wanted.length <= 64 && Date.now() < deadline) {

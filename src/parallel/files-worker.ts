@@ -16,5 +16,9 @@ const engine = new Engine(rules);
 const skip = new Set(ignoredPaths);
 const findings: Finding[] = [];
 const notices: Notice[] = [];
-const stats = filesSource(files.filter(([, rel]) => !skip.has(rel)), (f) => engine.scan(f, (x) => findings.push(x)), notices);
+const stats = filesSource(
+  files.filter(([, rel]) => !skip.has(rel)),
+  (f) => engine.scan(f, (x) => findings.push(x)),
+  notices,
+);
 parentPort!.postMessage({ findings, notices, stats });

@@ -13,8 +13,12 @@ import { filesSource } from '../sources/files';
 const MIN_FILES_FOR_WORKER = 2000;
 
 export async function scanFilesInParallel(
-  files: Array<[string, string]>, engine: Engine, isIgnored: (rel: string) => boolean,
-  emit: Emit, onWorkerFinding: (f: Finding) => void, notices: Notice[],
+  files: Array<[string, string]>,
+  engine: Engine,
+  isIgnored: (rel: string) => boolean,
+  emit: Emit,
+  onWorkerFinding: (f: Finding) => void,
+  notices: Notice[],
 ): Promise<SourceStats> {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   if (files.length < MIN_FILES_FOR_WORKER || cores < 2) return filesSource(files, emit, notices);
@@ -33,5 +37,9 @@ export async function scanFilesInParallel(
   await worker.terminate();
   for (const f of other.findings) onWorkerFinding(f);
   notices.push(...other.notices);
-  return { filesScanned: own.filesScanned + other.stats.filesScanned, linesScanned: own.linesScanned + other.stats.linesScanned, commitsScanned: 0 };
+  return {
+    filesScanned: own.filesScanned + other.stats.filesScanned,
+    linesScanned: own.linesScanned + other.stats.linesScanned,
+    commitsScanned: 0,
+  };
 }

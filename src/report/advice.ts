@@ -46,7 +46,8 @@ export const URGENCY_PUSHED = (n: number, total: number) =>
 export const URGENCY: Record<Where, string> = {
   staged: 'The key is staged but not committed yet: nothing has left your machine.',
   'pre-push': 'The key is in local commits that are not pushed yet: it has not left your machine, but it is in your history.',
-  history: 'The key is in the repository history: treat it as public. Revoke it now; cleaning history afterwards does not make a leaked key safe.',
+  history:
+    'The key is in the repository history: treat it as public. Revoke it now; cleaning history afterwards does not make a leaked key safe.',
   range: 'The key is in commits of this range: once pushed, treat it as public. Revoke it now, then remove it from the commits.',
   files: 'The key is written in a file on disk.',
   stdin: 'The key is in the text given on stdin.',
@@ -67,7 +68,11 @@ function rotation(a: AdviceInput, first: boolean): string[] {
     // Providers without key variables (private keys, JWTs, connection strings) point to documentation, not a console.
     `${vars.length ? 'Create a new key' : 'Replace the credential (how-to)'}: ${p.console}${p.create ? `\n   ${p.create}` : ''}`,
     `Put the new key everywhere the old one is used${v}, in your secret store or CI settings, not in code.` +
-      (a.inventory.length ? `\n   These files in this repository read it or hold it:\n${shortList(a.inventory, a.compact).map((f) => `     - ${f}`).join('\n')}` : ''),
+      (a.inventory.length
+        ? `\n   These files in this repository read it or hold it:\n${shortList(a.inventory, a.compact)
+            .map((f) => `     - ${f}`)
+            .join('\n')}`
+        : ''),
     `Revoke the old key${first ? ' now' : ''}.${p.revoke ? `\n   ${p.revoke}` : ''}`,
     `Check for misuse${p.usage ? `: ${p.usage}` : '.'}${p.misuse ? `\n   ${p.misuse}` : ''}`,
   ];
@@ -102,12 +107,18 @@ function revokeFirst(a: AdviceInput, then: string, last: string): { heading: str
 
 export function adviceSteps(a: AdviceInput): { heading: string; steps: string[] } {
   const files = [...new Set(a.files.map((f) => f.file))];
-  const quoted = a.compact && files.length > COMPACT_FILES + 1
-    ? ['<the files listed above>']
-    : files.map((f) => (/[\s'"]/.test(f) ? JSON.stringify(f) : f));
+  const quoted =
+    a.compact && files.length > COMPACT_FILES + 1
+      ? ['<the files listed above>']
+      : files.map((f) => (/[\s'"]/.test(f) ? JSON.stringify(f) : f));
   switch (a.where) {
     case 'staged':
-      if (a.pushed) return revokeFirst(a, 'take it out of this commit', `Stage the fixed file: git add ${quoted.join(' ')}, and clean the pushed history afterwards (git filter-repo --replace-text).`);
+      if (a.pushed)
+        return revokeFirst(
+          a,
+          'take it out of this commit',
+          `Stage the fixed file: git add ${quoted.join(' ')}, and clean the pushed history afterwards (git filter-repo --replace-text).`,
+        );
       return {
         heading: 'Take the key out before you commit',
         steps: [
@@ -121,7 +132,11 @@ export function adviceSteps(a: AdviceInput): { heading: string; steps: string[] 
     case 'pre-push': {
       const commits = [...new Set(a.files.map((f) => f.commit).filter(Boolean))];
       if (a.pushed) {
-        return revokeFirst(a, 'remove it from the commits', `Remove it from the unpushed commits${commits.length ? ` (${commits.join(', ')})` : ''} (git commit --amend, or git rebase -i), push again, then clean the pushed history (git filter-repo --replace-text).`);
+        return revokeFirst(
+          a,
+          'remove it from the commits',
+          `Remove it from the unpushed commits${commits.length ? ` (${commits.join(', ')})` : ''} (git commit --amend, or git rebase -i), push again, then clean the pushed history (git filter-repo --replace-text).`,
+        );
       }
       return {
         heading: 'Remove the key from the unpushed commits, then rotate it',

@@ -49,28 +49,45 @@ export function renderHtml(r: ScanResult, o: ReportOptions, config: Config): str
   const day = (d: number) => new Date(d).toISOString().slice(0, 10);
   const secrets = new Set(r.findings.map((f) => f.fingerprint)).size;
 
-  const sections = groups.map(([provider, fs]) => {
-    const worst = fs.reduce((a, f) => (RANK[f.severity] < RANK[a] ? f.severity : a), 'low' as string);
-    const pb = playbookFor(fs[0].ruleId, fs[0].slug, config);
-    const p = pb?.playbook;
-    const rows = [...fs].sort((a, b) => (a.commit?.date ?? '').localeCompare(b.commit?.date ?? '')).map((f) => `<tr>
+  const sections = groups
+    .map(([provider, fs]) => {
+      const worst = fs.reduce((a, f) => (RANK[f.severity] < RANK[a] ? f.severity : a), 'low' as string);
+      const pb = playbookFor(fs[0].ruleId, fs[0].slug, config);
+      const p = pb?.playbook;
+      const rows = [...fs]
+        .sort((a, b) => (a.commit?.date ?? '').localeCompare(b.commit?.date ?? ''))
+        .map(
+          (f) => `<tr>
       <td><code>${esc(f.file)}:${f.line}</code></td><td>${esc(f.title)}</td><td><code>${esc(shownSecret(f, o.redact))}</code>${f.encoding ? ` (${esc(f.encoding)})` : ''}${f.liveness ? ` <b>${esc(f.liveness)}</b>` : ''}</td>
-      <td>${f.commit ? `<code>${esc(f.commit.sha.slice(0, 10))}</code> ${esc(f.commit.date.slice(0, 10))}<br>${esc(f.commit.author)}` : ''}</td></tr>`).join('');
-    const inventory = [...new Set(fs.flatMap((f) => r.inventory?.get(f.fingerprint) ?? []))];
-    const ticks = fs.filter((f) => f.commit).map((f) => `<span class="tick" style="left:${pos(Date.parse(f.commit!.date)).toFixed(1)}%" title="${esc(f.file)} ${esc(f.commit!.date)}"></span>`).join('');
-    return `<section class="provider" id="${esc(fs[0].slug)}">
+      <td>${f.commit ? `<code>${esc(f.commit.sha.slice(0, 10))}</code> ${esc(f.commit.date.slice(0, 10))}<br>${esc(f.commit.author)}` : ''}</td></tr>`,
+        )
+        .join('');
+      const inventory = [...new Set(fs.flatMap((f) => r.inventory?.get(f.fingerprint) ?? []))];
+      const ticks = fs
+        .filter((f) => f.commit)
+        .map(
+          (f) =>
+            `<span class="tick" style="left:${pos(Date.parse(f.commit!.date)).toFixed(1)}%" title="${esc(f.file)} ${esc(f.commit!.date)}"></span>`,
+        )
+        .join('');
+      return `<section class="provider" id="${esc(fs[0].slug)}">
   <h2>${esc(provider)} <span class="sev ${worst}">${worst}</span></h2>
   <div>${fs.length} finding${fs.length > 1 ? 's' : ''} in ${new Set(fs.map((f) => f.file)).size} file(s)</div>
   ${dates.length ? `<div class="timeline">${ticks}</div>` : ''}
   <table><tr><th>where</th><th>what</th><th>key</th><th>commit</th></tr>${rows}</table>
-  ${p ? `<p class="urgent">${esc(URGENCY[r.where])}</p><ol>
+  ${
+    p
+      ? `<p class="urgent">${esc(URGENCY[r.where])}</p><ol>
     <li>Create a new key at ${link(p.console)}. ${esc(p.create)}</li>
     <li>Deploy it everywhere the old key is used${pb!.envVars.length ? ` (${esc(pb!.envVars.join(', '))})` : ''}.${inventory.length ? ` Files in this repository that use it: ${inventory.map((i) => `<code>${esc(i)}</code>`).join(', ')}.` : ''}</li>
     <li>Revoke the old key. ${esc(p.revoke)}</li>
     <li>Check for misuse${p.usage ? ` at ${link(p.usage)}` : ''}. ${esc(p.misuse)}</li>
-    <li>Then remove it from history (git filter-repo --replace-text) if you must; that does not make the old key safe.</li></ol>` : ''}
+    <li>Then remove it from history (git filter-repo --replace-text) if you must; that does not make the old key safe.</li></ol>`
+      : ''
+  }
 </section>`;
-  }).join('\n');
+    })
+    .join('\n');
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

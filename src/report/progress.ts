@@ -15,8 +15,14 @@ export async function progress(git: Git, revs: string[]): Promise<{ tick: () => 
   return {
     tick: () => {
       n++;
-      if (Date.now() - last > 200) { last = Date.now(); draw(); }
+      if (Date.now() - last > 200) {
+        last = Date.now();
+        draw();
+      }
     },
-    done: () => { draw(); writeTrustedStderr('\n'); },
+    done: () => {
+      draw();
+      writeTrustedStderr('\n');
+    },
   };
 }

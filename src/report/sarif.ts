@@ -9,14 +9,23 @@ const LEVEL: Record<string, string> = { critical: 'error', high: 'error', medium
 const SCORE: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.0', low: '3.0' };
 
 /** What a SARIF rule descriptor needs to know of a rule (a Rule or a Finding both have it). */
-export interface SarifRuleInput { id?: string; ruleId?: string; slug: string; title: string; provider: string; severity: string }
+export interface SarifRuleInput {
+  id?: string;
+  ruleId?: string;
+  slug: string;
+  title: string;
+  provider: string;
+  severity: string;
+}
 
 /** One reportingDescriptor: the rule, its severity, and the playbook as help text. */
 export function sarifRule(f: SarifRuleInput, config: Config) {
   const id = (f.ruleId ?? f.id)!;
   const pb = playbookFor(id, f.slug, config)?.playbook;
   const help = pb
-    ? [`Revoke and rotate at ${pb.console}.`, pb.create, pb.revoke, pb.misuse, `Run \`leakguard explain ${id}\` for the full playbook.`].filter(Boolean).join('\n\n')
+    ? [`Revoke and rotate at ${pb.console}.`, pb.create, pb.revoke, pb.misuse, `Run \`leakguard explain ${id}\` for the full playbook.`]
+        .filter(Boolean)
+        .join('\n\n')
     : `Remove the secret and rotate it. Run \`leakguard explain ${id}\`.`;
   return {
     id,
@@ -32,42 +41,61 @@ export function sarifRule(f: SarifRuleInput, config: Config) {
 
 /** The whole SARIF log around a rule list and its results. */
 export function sarifLog(version: string, rules: unknown[], results: unknown[], invocations?: unknown[]): string {
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'leakguard', version, informationUri: HOMEPAGE, rules } },
-      ...(invocations ? { invocations } : {}),
-      results,
-    }],
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'leakguard', version, informationUri: HOMEPAGE, rules } },
+            ...(invocations ? { invocations } : {}),
+            results,
+          },
+        ],
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, version: string): string {
   const ruleIds = [...new Set(r.findings.map((f) => f.ruleId))];
-  const rules = ruleIds.map((id) => sarifRule(r.findings.find((x) => x.ruleId === id)!, config));
+  const rules = ruleIds.map((id) =>
+    sarifRule(
+      r.findings.find((x) => x.ruleId === id)!,
+      config,
+    ),
+  );
   const results = r.findings.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIds.indexOf(f.ruleId),
     level: LEVEL[f.severity] ?? 'error',
-    message: { text: `${f.title} found: ${shownSecret(f, o.redact)}${f.commit ? ` in commit ${f.commit.sha.slice(0, 10)}` : ''}. Revoke and rotate it; see the rule's help.` },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: encodeURI(f.file) },
-        region: { startLine: Math.max(1, f.line), startColumn: f.column, endColumn: f.column + f.secret.length },
+    message: {
+      text: `${f.title} found: ${shownSecret(f, o.redact)}${f.commit ? ` in commit ${f.commit.sha.slice(0, 10)}` : ''}. Revoke and rotate it; see the rule's help.`,
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f.file) },
+          region: { startLine: Math.max(1, f.line), startColumn: f.column, endColumn: f.column + f.secret.length },
+        },
       },
-    }],
+    ],
     partialFingerprints: { 'leakguard/v1': f.fingerprint },
     ...(f.commit ? { properties: { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } } : {}),
   }));
   // What was not scanned (binary, unreadable, too big...): notes for the reader, errors when content could not be read.
-  const invocations = [{
-    executionSuccessful: !r.notices.some((n) => n.unscanned),
-    toolExecutionNotifications: r.notices.map((n) => ({
-      level: n.unscanned ? 'error' : 'note',
-      message: { text: `${n.file}: ${n.reason}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.file) } } }],
-    })),
-  }];
+  const invocations = [
+    {
+      executionSuccessful: !r.notices.some((n) => n.unscanned),
+      toolExecutionNotifications: r.notices.map((n) => ({
+        level: n.unscanned ? 'error' : 'note',
+        message: { text: `${n.file}: ${n.reason}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.file) } } }],
+      })),
+    },
+  ];
   return sarifLog(version, rules, results, invocations);
 }

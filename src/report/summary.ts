@@ -10,9 +10,12 @@ const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'
 export function cleanSummary(r: ScanResult): string | null {
   if (r.findings.length || r.where === 'staged' || r.where === 'pre-push') return null;
   const s = r.stats;
-  const what = r.where === 'history' || r.where === 'range'
-    ? plural(s.commitsScanned, 'commit')
-    : r.where === 'stdin' ? `the text on stdin (${plural(s.linesScanned, 'line')})` : plural(s.filesScanned, 'file');
+  const what =
+    r.where === 'history' || r.where === 'range'
+      ? plural(s.commitsScanned, 'commit')
+      : r.where === 'stdin'
+        ? `the text on stdin (${plural(s.linesScanned, 'line')})`
+        : plural(s.filesScanned, 'file');
   const allowed = Object.values(r.suppressed).reduce((a, b) => a + (b ?? 0), 0);
   const secs = (s.ms / 1000).toFixed(1);
   return `leakguard: no secrets in ${what} (${secs} s)${allowed ? `; ${plural(allowed, 'finding')} allowed` : ''}`;

@@ -18,7 +18,9 @@ const show = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(
 
 /** Text made safe to print: colour codes kept only when `keepColour`, every other control shown as \uXXXX. */
 export function forTerminal(text: string, keepColour = false): string {
-  return text.replace(UNSAFE, (m) => (m.length > 1 ? (keepColour ? m : [...m].map((c) => (c === '\x1b' ? show(c) : c)).join('')) : show(m)));
+  return text.replace(UNSAFE, (m) =>
+    m.length > 1 ? (keepColour ? m : [...m].map((c) => (c === '\x1b' ? show(c) : c)).join('')) : show(m),
+  );
 }
 
 type Write = (chunk: unknown, ...rest: unknown[]) => boolean;

@@ -14,10 +14,20 @@ import { IGNORE_FILE } from '../allow/fingerprints';
 import { forTerminal } from './terminal';
 
 type Paint = (s: string) => string;
-interface Pens { red: Paint; bold: Paint; dim: Paint; yellow: Paint; cyan: Paint; green: Paint }
+interface Pens {
+  red: Paint;
+  bold: Paint;
+  dim: Paint;
+  yellow: Paint;
+  cyan: Paint;
+  green: Paint;
+}
 
 function pens(color: boolean): Pens {
-  if (!color) { const id: Paint = (s) => s; return { red: id, bold: id, dim: id, yellow: id, cyan: id, green: id }; }
+  if (!color) {
+    const id: Paint = (s) => s;
+    return { red: id, bold: id, dim: id, yellow: id, cyan: id, green: id };
+  }
   const chalk = require('chalk') as typeof import('chalk');
   const c = new chalk.Instance({ level: 1 });
   return { red: c.red, bold: c.bold, dim: c.dim, yellow: c.yellow, cyan: c.cyan, green: c.green };
@@ -54,8 +64,12 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   const p = pens(o.color);
   const out: string[] = [];
   const notices = r.notices.map((n) => p.dim(`  note: ${n.file}: ${n.reason}`));
-  const sup = Object.entries(r.suppressed).filter(([, n]) => n).map(([k, n]) => `${n} by ${k}`);
-  const supLine = sup.length ? p.dim(`  ${Object.values(r.suppressed).reduce((a, b) => a + (b ?? 0), 0)} finding(s) allowed (${sup.join(', ')}).`) : '';
+  const sup = Object.entries(r.suppressed)
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${n} by ${k}`);
+  const supLine = sup.length
+    ? p.dim(`  ${Object.values(r.suppressed).reduce((a, b) => a + (b ?? 0), 0)} finding(s) allowed (${sup.join(', ')}).`)
+    : '';
   if (!r.findings.length) {
     if (notices.length || supLine) return [...notices, supLine].filter(Boolean).join('\n') + '\n';
     return '';
@@ -63,7 +77,13 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   const groups = group(r.findings);
   const files = new Set(r.findings.map((f) => f.file));
   const title = BLOCKED[r.where] ?? 'leakguard found secrets';
-  out.push('', p.red(p.bold(`\u2716 ${title}: ${groups.length} secret${groups.length > 1 ? 's' : ''} in ${files.size} file${files.size > 1 ? 's' : ''}`)), '');
+  out.push(
+    '',
+    p.red(
+      p.bold(`\u2716 ${title}: ${groups.length} secret${groups.length > 1 ? 's' : ''} in ${files.size} file${files.size > 1 ? 's' : ''}`),
+    ),
+    '',
+  );
   const pushedCount = groups.filter((g) => r.pushed?.has(g.first.fingerprint)).length;
   out.push(`  ${pushedCount ? p.red(p.bold(URGENCY_PUSHED(pushedCount, groups.length))) : URGENCY[r.where]}`, '');
   // Many findings: one line each, so that the block stays readable; `leakguard explain` has the rest.
@@ -71,15 +91,35 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   const width = compact ? Math.max(...groups.map((g) => `${g.first.file}:${g.first.line}`.length)) : 0;
   for (const { first: f } of compact ? groups : []) {
     const pushed = r.pushed?.has(f.fingerprint) ? p.red('  ALREADY PUSHED') : '';
-    out.push(`  ${p.bold(`${f.file}:${f.line}${f.line === 0 ? ' (in the file name)' : ''}`.padEnd(width))}  ${p.yellow(f.title)}  ${shownSecret(f, o.redact)}${pushed}  ${p.dim(f.fingerprint)}`);
+    out.push(
+      `  ${p.bold(`${f.file}:${f.line}${f.line === 0 ? ' (in the file name)' : ''}`.padEnd(width))}  ${p.yellow(f.title)}  ${shownSecret(f, o.redact)}${pushed}  ${p.dim(f.fingerprint)}`,
+    );
   }
   for (const { first: f, later } of compact ? [] : groups) {
-    out.push(`  ${p.bold(f.line === 0 ? `${f.file} (in the file name)` : `${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`);
-    const live = f.liveness === 'live' ? p.red(p.bold('  LIVE: the provider accepts this key')) : f.liveness === 'revoked' ? p.green('  revoked: the provider rejects this key') : f.liveness ? p.dim('  liveness unknown') : '';
-    if (r.pushed?.has(f.fingerprint)) out.push(p.red(p.bold('    already pushed: this exact key is in history reachable from a remote-tracking branch')));
+    out.push(
+      `  ${p.bold(f.line === 0 ? `${f.file} (in the file name)` : `${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`,
+    );
+    const live =
+      f.liveness === 'live'
+        ? p.red(p.bold('  LIVE: the provider accepts this key'))
+        : f.liveness === 'revoked'
+          ? p.green('  revoked: the provider rejects this key')
+          : f.liveness
+            ? p.dim('  liveness unknown')
+            : '';
+    if (r.pushed?.has(f.fingerprint))
+      out.push(p.red(p.bold('    already pushed: this exact key is in history reachable from a remote-tracking branch')));
     out.push(`    key: ${shownSecret(f, o.redact)}${f.encoding ? p.dim(`  (found ${f.encoding}-encoded)`) : ''}${live}`);
     if (f.commit) out.push(`    commit ${f.commit.sha.slice(0, 10)}  ${f.commit.author}  ${f.commit.date}`);
-    if (later.length) out.push(p.dim(`    also in ${later.length} later commit${later.length > 1 ? 's' : ''}: ${later.slice(0, 5).map((l) => l.commit?.sha.slice(0, 10)).join(', ')}${later.length > 5 ? ', \u2026' : ''}`));
+    if (later.length)
+      out.push(
+        p.dim(
+          `    also in ${later.length} later commit${later.length > 1 ? 's' : ''}: ${later
+            .slice(0, 5)
+            .map((l) => l.commit?.sha.slice(0, 10))
+            .join(', ')}${later.length > 5 ? ', \u2026' : ''}`,
+        ),
+      );
     out.push(p.dim(`    fingerprint: ${f.fingerprint}`));
   }
   // One block of advice per provider (the playbook is the provider's); each file line names its own rule's variable.
@@ -98,12 +138,27 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
     const envVars = [...new Set(fs.map((f) => envVarOf(f, rules.get(f.ruleId))).filter((v): v is string => !!v))];
     const inventory = [...new Set(fs.flatMap((f) => r.inventory?.get(f.fingerprint) ?? []))];
     const { heading, steps } = adviceSteps({
-      where: r.where, provider: pb.provider, playbook: pb.playbook, envVar: envVars[0], envVars, inventory, ruleId, compact,
+      where: r.where,
+      provider: pb.provider,
+      playbook: pb.playbook,
+      envVar: envVars[0],
+      envVars,
+      inventory,
+      ruleId,
+      compact,
       pushed: fs.some((f) => r.pushed?.has(f.fingerprint)),
       files: fs.map((f) => {
         const rule = rules.get(f.ruleId);
         const envVar = envVarOf(f, rule);
-        return { file: f.file, line: f.line, envVar, envVarHoldsFile: rule?.envVarHoldsFile, advice: rule?.advice, envRead: envVar ? envReadFor(f.file, envVar) : null, commit: f.commit?.sha.slice(0, 10) };
+        return {
+          file: f.file,
+          line: f.line,
+          envVar,
+          envVarHoldsFile: rule?.envVarHoldsFile,
+          advice: rule?.advice,
+          envRead: envVar ? envReadFor(f.file, envVar) : null,
+          commit: f.commit?.sha.slice(0, 10),
+        };
       }),
     });
     out.push('', p.cyan(p.bold(`  ${pb.provider}: ${heading}`)));
@@ -113,8 +168,12 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   out.push('', p.bold('  Not a secret?'));
   out.push(`  Add a comment with ${p.green('leakguard:allow')} on the same line (e.g. "# leakguard:allow test fixture"),`);
   out.push(`  or add the fingerprint above to ${IGNORE_FILE}.`);
-  if (r.where === 'staged' || r.where === 'pre-push') out.push(p.dim(`  To skip this check once (a warning is printed): SKIP=leakguard git ${r.where === 'staged' ? 'commit' : 'push'} ...`));
-  if (notices.length) { out.push(''); for (const n of notices) out.push(n); }
+  if (r.where === 'staged' || r.where === 'pre-push')
+    out.push(p.dim(`  To skip this check once (a warning is printed): SKIP=leakguard git ${r.where === 'staged' ? 'commit' : 'push'} ...`));
+  if (notices.length) {
+    out.push('');
+    for (const n of notices) out.push(n);
+  }
   if (supLine) out.push(supLine);
   out.push('');
   return out.join('\n') + '\n';

@@ -30,7 +30,11 @@ export function builtinPlaybooks(): CompiledPlaybooks['providers'] {
   return playbooks.providers;
 }
 
-const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function rulesFor(config: Config): Rule[] {
   const off = new Set(config.disableRules);
@@ -55,7 +59,11 @@ export function rulesFor(config: Config): Rule[] {
 }
 
 /** The playbook for a finding's rule: the custom rule's own, else its provider's built-in one. */
-export function playbookFor(ruleId: string, slug: string, config: Config): { provider: string; envVars: string[]; playbook: Playbook } | null {
+export function playbookFor(
+  ruleId: string,
+  slug: string,
+  config: Config,
+): { provider: string; envVars: string[]; playbook: Playbook } | null {
   const custom = config.rules.find((r) => r.id === ruleId);
   if (custom?.playbook) {
     return {

@@ -48,7 +48,10 @@ async function listFiles(target: string, git: Git | null, repoRoot: string | nul
       // ls-files runs at the repo root, so its paths are already the ones reports show.
       const out = await git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', abs]);
       const rootSlash = repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`;
-      return out.split('\0').filter(Boolean).map((f) => [rootSlash + f, f]);
+      return out
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => [rootSlash + f, f]);
     }
   }
   const out: Array<[string, string]> = [];
@@ -64,7 +67,12 @@ export function skippedByDefault(rel: string, target: string): boolean {
 }
 
 /** The files a scan of `targets` covers, as [absolute path, path shown in reports]. */
-export async function listScanFiles(targets: string[], git: Git | null, repoRoot: string | null, useDefaultSkips: boolean): Promise<Array<[string, string]>> {
+export async function listScanFiles(
+  targets: string[],
+  git: Git | null,
+  repoRoot: string | null,
+  useDefaultSkips: boolean,
+): Promise<Array<[string, string]>> {
   const base = repoRoot ?? process.cwd();
   const out: Array<[string, string]> = [];
   const seen = new Set<string>();
@@ -79,7 +87,10 @@ export async function listScanFiles(targets: string[], git: Git | null, repoRoot
 }
 
 /** Reads one file as a fragment, or says why it was not read. Binary content (NUL bytes) is `binary`, read by filesSource. */
-export function readFileFragment(abs: string, rel: string): { fragment?: ReturnType<typeof textToFragment>; notice?: Notice; binary?: Buffer } {
+export function readFileFragment(
+  abs: string,
+  rel: string,
+): { fragment?: ReturnType<typeof textToFragment>; notice?: Notice; binary?: Buffer } {
   const st = fs.lstatSync(abs, { throwIfNoEntry: false });
   if (!st || !st.isFile()) return {};
   if (st.size > MAX_FILE_BYTES) return { notice: tooBig(rel, st.size) };

@@ -10,7 +10,22 @@ import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-pars
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
 import { scanBlobs } from './blob/read-blobs';
 
-const LOG_ARGS = ['log', '-p', '-U0', '--cc', '--root', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--full-index', '--no-notes', '--src-prefix=a/', '--dst-prefix=b/', HISTORY_FORMAT];
+const LOG_ARGS = [
+  'log',
+  '-p',
+  '-U0',
+  '--cc',
+  '--root',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-renames',
+  '--full-index',
+  '--no-notes',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  HISTORY_FORMAT,
+];
 
 export interface HistoryInput {
   /** rev-list arguments: ["--all"], ["A..B"], ["--no-walk=unsorted"]. */
@@ -19,7 +34,13 @@ export interface HistoryInput {
   stdinRevs?: string[];
 }
 
-export async function historySource(git: Git, input: HistoryInput | string[], emit: Emit, onCommit?: (c: CommitInfo) => void, notices: Notice[] = []): Promise<SourceStats> {
+export async function historySource(
+  git: Git,
+  input: HistoryInput | string[],
+  emit: Emit,
+  onCommit?: (c: CommitInfo) => void,
+  notices: Notice[] = [],
+): Promise<SourceStats> {
   const { revs, stdinRevs } = Array.isArray(input) ? { revs: input, stdinRevs: undefined } : input;
   const binaries: BinaryBlob[] = [];
   const parser = new PatchParser(emit, onCommit, (b) => binaries.push(b));

@@ -17,7 +17,11 @@ export function isLfsPointer(lines: string[]): boolean {
   return rest.every((l) => LINE.some((re) => re.test(l)));
 }
 
-export interface LfsPointer { file: string; oid: string; commit?: CommitInfo }
+export interface LfsPointer {
+  file: string;
+  oid: string;
+  commit?: CommitInfo;
+}
 
 /** The pointer a fragment holds (a whole file's lines from line 1), or null. */
 export function lfsPointerOf(f: Fragment): LfsPointer | null {

@@ -13,18 +13,28 @@ const MAX_DEPTH = 10;
 /** Signature lines are base64 armour, not text anyone wrote. */
 const SIGNATURE = /^-----BEGIN (PGP|SSH) SIGNATURE-----$/;
 
-export interface Target { sha: string; type: string }
+export interface Target {
+  sha: string;
+  type: string;
+}
 
 function tagText(body: Buffer): { name: string; lines: string[]; object: string; type: string; tagger: string; date: string } {
-  const all = body.toString('utf8').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const all = body
+    .toString('utf8')
+    .split('\n')
+    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   const header = (k: string) => all.find((l) => l.startsWith(`${k} `))?.slice(k.length + 1) ?? '';
   const tagger = header('tagger');
   const when = /> (\d+) [+-]\d{4}$/.exec(tagger);
   const sig = all.findIndex((l) => SIGNATURE.test(l));
   const lines = sig === -1 ? all : [...all.slice(0, sig), ...all.slice(sig).filter((l) => !/^[A-Za-z0-9+/=]*$/.test(l))];
   return {
-    name: header('tag'), lines, object: header('object'), type: header('type'),
-    tagger: tagger.replace(/ \d+ [+-]\d{4}$/, ''), date: when ? new Date(Number(when[1]) * 1000).toISOString() : '',
+    name: header('tag'),
+    lines,
+    object: header('object'),
+    type: header('type'),
+    tagger: tagger.replace(/ \d+ [+-]\d{4}$/, ''),
+    date: when ? new Date(Number(when[1]) * 1000).toISOString() : '',
   };
 }
 
@@ -33,7 +43,10 @@ export async function scanTagObjects(git: Git, shas: string[], emit: Emit, notic
   const result: Array<Target | null> = shas.map(() => null);
   let pending = shas.map((sha, i) => ({ sha, i }));
   for (let depth = 0; depth < MAX_DEPTH && pending.length; depth++) {
-    const objects = await readObjects(git, pending.map((p) => p.sha));
+    const objects = await readObjects(
+      git,
+      pending.map((p) => p.sha),
+    );
     const next: typeof pending = [];
     pending.forEach((p, k) => {
       const o = objects[k];
@@ -61,7 +74,12 @@ export async function scanTagObjects(git: Git, shas: string[], emit: Emit, notic
 }
 
 /** Scans what a tag of a blob or a tree sends. */
-export async function scanTargetContent(git: Git, targets: Array<Target & { name: string }>, emit: Emit, notices: Notice[]): Promise<number> {
+export async function scanTargetContent(
+  git: Git,
+  targets: Array<Target & { name: string }>,
+  emit: Emit,
+  notices: Notice[],
+): Promise<number> {
   const blobs: BlobRef[] = [];
   for (const t of targets) {
     if (t.type === 'blob') blobs.push({ file: `<${t.name}>`, sha: t.sha });

@@ -20,18 +20,30 @@ import { scanLfsObjects } from './lfs-objects';
 
 const ZERO = /^0+$/;
 
-export interface PushUpdate { localRef: string; localSha: string; remoteRef: string; remoteSha: string }
+export interface PushUpdate {
+  localRef: string;
+  localSha: string;
+  remoteRef: string;
+  remoteSha: string;
+}
 
 const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
 
 export function parsePushLines(input: string): PushUpdate[] {
-  return input.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-    const [localRef, localSha, remoteRef, remoteSha] = l.split(/\s+/);
-    if (!remoteSha || l.split(/\s+/).length !== 4 || !SHA.test(localSha) || !SHA.test(remoteSha)) {
-      throw new UserError(`unexpected pre-push input line: "${l}"`, 'git passes "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin; run this from the pre-push hook.');
-    }
-    return { localRef, localSha, remoteRef, remoteSha };
-  });
+  return input
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [localRef, localSha, remoteRef, remoteSha] = l.split(/\s+/);
+      if (!remoteSha || l.split(/\s+/).length !== 4 || !SHA.test(localSha) || !SHA.test(remoteSha)) {
+        throw new UserError(
+          `unexpected pre-push input line: "${l}"`,
+          'git passes "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin; run this from the pre-push hook.',
+        );
+      }
+      return { localRef, localSha, remoteRef, remoteSha };
+    });
 }
 
 function shallowBoundary(gitDir: string): Set<string> {
@@ -55,20 +67,31 @@ export function frameworkPushLine(env: NodeJS.ProcessEnv): string {
 
 /** What each update sends at its tip: a commit, or (a tag of) a blob or tree; annotated tags are scanned on the way. */
 async function resolveTips(git: Git, updates: PushUpdate[], emit: Emit, notices: Notice[]): Promise<Array<Target | null>> {
-  const types = await objectTypes(git, updates.map((u) => u.localSha));
+  const types = await objectTypes(
+    git,
+    updates.map((u) => u.localSha),
+  );
   types.forEach((t, i) => {
     if (!t) throw new UserError(`the object being pushed (${updates[i].localSha.slice(0, 12)}) is not in this repository.`);
   });
   const tips: Array<Target | null> = updates.map((u, i) => ({ sha: u.localSha, type: types[i]! }));
   const tagIdx = tips.flatMap((t, i) => (t!.type === 'tag' ? [i] : []));
-  const targets = await scanTagObjects(git, tagIdx.map((i) => updates[i].localSha), emit, notices);
+  const targets = await scanTagObjects(
+    git,
+    tagIdx.map((i) => updates[i].localSha),
+    emit,
+    notices,
+  );
   tagIdx.forEach((i, k) => (tips[i] = targets[k]));
   return tips;
 }
 
 async function checkRemoteShas(git: Git, updates: PushUpdate[], remote: string): Promise<void> {
   const known = updates.filter((u) => !ZERO.test(u.remoteSha));
-  const types = await objectTypes(git, known.map((u) => u.remoteSha));
+  const types = await objectTypes(
+    git,
+    known.map((u) => u.remoteSha),
+  );
   types.forEach((t, i) => {
     if (t) return;
     const u = known[i];
@@ -114,9 +137,20 @@ function emitRefNames(updates: PushUpdate[], emit: Emit): void {
   if (names.length) emit({ file: '<pushed ref name>', lines, lineNumbers: numbers });
 }
 
-export interface PushTarget { remote: string; url?: string; fromPipe?: boolean }
+export interface PushTarget {
+  remote: string;
+  url?: string;
+  fromPipe?: boolean;
+}
 
-export async function pushSource(git: Git, stdin: string, target: string | PushTarget, emit: Emit, notices: Notice[] = [], onCommits?: (shas: string[]) => void): Promise<SourceStats> {
+export async function pushSource(
+  git: Git,
+  stdin: string,
+  target: string | PushTarget,
+  emit: Emit,
+  notices: Notice[] = [],
+  onCommits?: (shas: string[]) => void,
+): Promise<SourceStats> {
   const { remote, url, fromPipe = true } = typeof target === 'string' ? { remote: target } : target;
   const all = readUpdates(stdin, fromPipe);
   const updates = all.filter((u) => !ZERO.test(u.localSha) && u.localSha !== u.remoteSha); // a deletion sends nothing

@@ -18,7 +18,8 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
   const parser = new PatchParser(
     (f) => {
       const p = f.lines[0] === LFS_HEADER ? lfsPointerOf(f) : null;
-      if (p) pointers.push(p); // its local object is scanned below instead
+      if (p)
+        pointers.push(p); // its local object is scanned below instead
       else emit(f);
     },
     undefined,
@@ -27,7 +28,19 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
       if (mode === '160000') notices.push({ file, reason: 'submodule: not descended into (scan it from inside the submodule)' });
     },
   );
-  const args = ['diff', '--cached', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--full-index', '-M', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=ACMRT'];
+  const args = [
+    'diff',
+    '--cached',
+    '-U0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--full-index',
+    '-M',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    '--diff-filter=ACMRT',
+  ];
   // Files over the limit come out as "Binary files differ" (git does not diff them) and are streamed below.
   await git.stream(args, (d) => parser.feed(d), '', [`core.bigFileThreshold=${MAX_FILE_BYTES}`]);
   parser.end();

@@ -3,7 +3,10 @@
  * object, or "<name> missing\n" for an object that cannot be read. Content goes to the reader the
  * caller returns for that object, chunk by chunk, so no object is ever held whole.
  */
-export interface ObjectReader { push(b: Buffer): void; end(): void }
+export interface ObjectReader {
+  push(b: Buffer): void;
+  end(): void;
+}
 
 export interface BatchHandler {
   /** A reader for this object, or null to let it pass unread. */

@@ -37,13 +37,19 @@ export function classify(head: Buffer): { kind: BlobKind; skip: number } {
   return { kind: 'binary', skip: 0 };
 }
 
-interface Reader { push(b: Buffer): void; end(): void }
+interface Reader {
+  push(b: Buffer): void;
+  end(): void;
+}
 
 /** UTF-8 or UTF-16 text into lines; big-endian UTF-16 is swapped to little-endian first. */
 class Decoded implements Reader {
   private decoder: StringDecoder;
   private odd: Buffer | null = null;
-  constructor(private readonly lines: TextLines, private readonly kind: BlobKind) {
+  constructor(
+    private readonly lines: TextLines,
+    private readonly kind: BlobKind,
+  ) {
     this.decoder = new StringDecoder(kind === 'text' ? 'utf8' : 'utf16le');
   }
   push(b: Buffer): void {
@@ -67,7 +73,12 @@ class Archive implements Reader {
   private size = 0;
   private runs: PrintableRuns | null = null;
   lines = 0;
-  constructor(private readonly sink: FragmentSink, private readonly emit: Emit, private readonly commit: CommitInfo | undefined, private readonly depth: number) {}
+  constructor(
+    private readonly sink: FragmentSink,
+    private readonly emit: Emit,
+    private readonly commit: CommitInfo | undefined,
+    private readonly depth: number,
+  ) {}
   push(b: Buffer): void {
     if (this.runs) return this.runs.push(b);
     this.parts.push(Buffer.from(b));
@@ -99,7 +110,12 @@ export class BlobScanner {
   private readonly sink: FragmentSink;
   kind?: BlobKind;
 
-  constructor(file: string, private readonly commit: CommitInfo | undefined, private readonly emit: Emit, private readonly depth = 0) {
+  constructor(
+    file: string,
+    private readonly commit: CommitInfo | undefined,
+    private readonly emit: Emit,
+    private readonly depth = 0,
+  ) {
     this.sink = new FragmentSink(file, commit, emit);
   }
 
@@ -124,7 +140,8 @@ export class BlobScanner {
     this.head = [];
     const { kind, skip } = classify(head);
     this.kind = kind;
-    if ((isZip(head) || isGzip(head)) && this.depth < MAX_ARCHIVE_DEPTH) this.reader = new Archive(this.sink, this.emit, this.commit, this.depth);
+    if ((isZip(head) || isGzip(head)) && this.depth < MAX_ARCHIVE_DEPTH)
+      this.reader = new Archive(this.sink, this.emit, this.commit, this.depth);
     else this.reader = kind === 'binary' ? new PrintableRuns(this.sink) : new Decoded(new TextLines(this.sink), kind);
     this.reader.push(head.subarray(skip));
   }

@@ -14,7 +14,11 @@ export class FragmentSink {
   lineCount = 0;
   private lastLine = 0;
 
-  constructor(readonly file: string, private readonly commit: CommitInfo | undefined, private readonly emit: Emit) {}
+  constructor(
+    readonly file: string,
+    private readonly commit: CommitInfo | undefined,
+    private readonly emit: Emit,
+  ) {}
 
   add(text: string, line: number): void {
     this.lines.push(text);
@@ -29,7 +33,8 @@ export class FragmentSink {
 
   flush(): void {
     // A blob with no readable lines is still handed on once, empty: rules about file names (a .p12/.pfx key store) apply.
-    if (this.lines.length || !this.emitted) this.emit({ file: this.file, lines: this.lines, lineNumbers: this.lineNumbers, commit: this.commit });
+    if (this.lines.length || !this.emitted)
+      this.emit({ file: this.file, lines: this.lines, lineNumbers: this.lineNumbers, commit: this.commit });
     this.emitted = true;
     this.lines = [];
     this.lineNumbers = [];

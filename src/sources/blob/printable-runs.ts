@@ -17,7 +17,10 @@ function printable(b: number): boolean {
 class WideRun {
   codes: number[] = [];
   line = 0;
-  constructor(readonly parity: number, readonly littleEndian: boolean) {}
+  constructor(
+    readonly parity: number,
+    readonly littleEndian: boolean,
+  ) {}
 }
 
 export class PrintableRuns {

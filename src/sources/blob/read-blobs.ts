@@ -9,9 +9,16 @@ import type { CommitInfo, Emit, Notice } from '../fragment';
 import { BatchParser } from './batch-parser';
 import { BlobScanner } from './blob-scanner';
 
-export interface BlobRef { file: string; sha: string; commit?: CommitInfo }
+export interface BlobRef {
+  file: string;
+  sha: string;
+  commit?: CommitInfo;
+}
 
-export interface BlobStats { files: number; lines: number }
+export interface BlobStats {
+  files: number;
+  lines: number;
+}
 
 export function unreadable(file: string, what: string): Notice {
   return { file, reason: `${what}: could not be read, so it was not scanned`, unscanned: true };
@@ -33,7 +40,13 @@ export async function scanBlobs(git: Git, blobs: BlobRef[], emit: Emit, notices:
       const b = queue[next++];
       stats.files++;
       const scanner = new BlobScanner(b.file, b.commit, emit);
-      return { push: (d) => scanner.push(d), end: () => { scanner.end(); stats.lines += scanner.lineCount; } };
+      return {
+        push: (d) => scanner.push(d),
+        end: () => {
+          scanner.end();
+          stats.lines += scanner.lineCount;
+        },
+      };
     },
     missing: (name, why) => {
       const b = queue[next++];

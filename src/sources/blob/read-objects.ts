@@ -2,7 +2,11 @@
 import type { Git } from '../../git';
 import { BatchParser } from './batch-parser';
 
-export interface GitObject { sha: string; type: string; body: Buffer }
+export interface GitObject {
+  sha: string;
+  type: string;
+  body: Buffer;
+}
 
 /** One entry per id asked for, in order; null where git could not read the object. */
 export async function readObjects(git: Git, ids: string[]): Promise<Array<GitObject | null>> {
@@ -23,5 +27,8 @@ export async function readObjects(git: Git, ids: string[]): Promise<Array<GitObj
 export async function objectTypes(git: Git, ids: string[]): Promise<Array<string | null>> {
   if (!ids.length) return [];
   const out = await git.run(['cat-file', '--batch-check=%(objecttype)'], ids.join('\n') + '\n');
-  return out.split('\n').slice(0, ids.length).map((l) => (/^(commit|tree|blob|tag)$/.test(l) ? l : null));
+  return out
+    .split('\n')
+    .slice(0, ids.length)
+    .map((l) => (/^(commit|tree|blob|tag)$/.test(l) ? l : null));
 }

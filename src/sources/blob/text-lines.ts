@@ -13,7 +13,10 @@ export class LineSplitter {
   private pending: string[] = [];
   private pendingLen = 0;
 
-  constructor(private readonly onLine: (l: string) => void, private readonly onLong: (partial: string) => string) {}
+  constructor(
+    private readonly onLine: (l: string) => void,
+    private readonly onLong: (partial: string) => string,
+  ) {}
 
   push(text: string): void {
     let start = 0;
