@@ -43,9 +43,13 @@ describe('names and targets leave with a commit', () => {
     const dir = `keys/${fakeKey('anthropic', 'dir')}`;
     write(r, `${dir}/readme.txt`, 'nothing here\n');
     git(r, ['add', '-A']);
-    const staged = leakguard(['scan', '--staged', '--format', 'json'], r);
+    const staged = leakguard(['scan', '--staged', '--format', 'json', '--no-redact'], r);
     expect(staged.code).toBe(1);
     expect(json(staged).findings[0]).toMatchObject({ file: `${dir}/readme.txt`, line: 0 });
+    // Redacted (the default), the path does not carry the whole key either.
+    const shown = leakguard(['scan', '--staged', '--format', 'json'], r);
+    expect(shown.stdout.includes(dir)).toBe(false);
+    expect(json(shown).findings[0]).toMatchObject({ file: expect.stringMatching(/^keys\/sk-ant-api03-\u2026/), line: 0 });
     git(r, ['commit', '-q', '--no-verify', '-m', 'k']);
     const head = git(r, ['rev-parse', 'HEAD']).trim();
     expect(prePush(r, `refs/heads/main ${head} refs/heads/main ${base}`).code).toBe(1);
