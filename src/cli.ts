@@ -11,9 +11,6 @@ import { HINT_USAGE, USAGE } from './messages';
 import { commandHelp } from './help';
 import type { ScanOptions } from './commands/scan';
 import { guardTerminalOutput } from './report/terminal';
-import { enableLinearFallback } from './config/linear-regex';
-
-enableLinearFallback(); // before any pattern runs: users' patterns get a linear-time bound
 
 const OPTIONS = {
   staged: { type: 'boolean' },

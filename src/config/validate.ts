@@ -4,7 +4,7 @@
  */
 import { checkRule } from '../rules/validate';
 import { catastrophicBacktracking, polynomialBacktracking } from './regex-safety';
-import { runsInLinearTime } from './linear-regex';
+import { enableLinearFallback, runsInLinearTime } from './linear-regex';
 import type { Config } from './types';
 
 const KEYS: Record<string, string> = {
@@ -23,6 +23,8 @@ const isStrList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s ==
 
 function checkRegex(v: unknown, at: string, flags = ''): string[] {
   if (typeof v !== 'string') return [`${at}: expected a regular expression string`];
+  // Before any user pattern is compiled: from here on V8 can switch a runaway match to its linear engine.
+  enableLinearFallback();
   try {
     new RegExp(v, flags);
   } catch (e) {

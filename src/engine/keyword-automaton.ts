@@ -5,7 +5,6 @@
  * mapped to classes (one per character that occurs in a keyword, one for all others), which keeps the
  * table small enough to build in a few milliseconds on every run.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -140,11 +139,20 @@ export class KeywordAutomaton {
   }
 }
 
+/**
+ * The table file's name: two independent 32-bit FNV-1a hashes of the exact keyword list (64 bits in all).
+ * Not a crypto hash on purpose: loading node:crypto costs the commit path more than the whole lookup.
+ */
 function cacheKey(words: string[], caseInsensitive: boolean): string {
-  return createHash('sha1')
-    .update(`${caseInsensitive ? 'i' : 's'}\0${words.join('\0')}`)
-    .digest('hex')
-    .slice(0, 20);
+  const text = `${caseInsensitive ? 'i' : 's'}\0${words.join('\0')}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}-${words.length}`;
 }
 
 function readTables(buf: Buffer): Tables {
