@@ -2,16 +2,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { commitAll, git, json, leakguard, newRepo, write } from './support/cli';
+import { git, json, leakguard, write, pushedRepo } from './support/cli';
 import { fakeKey } from './support/keys';
 
 function setup(withObject: boolean) {
-  const remote = newRepo({ bare: true });
-  const r = newRepo();
-  git(r, ['remote', 'add', 'origin', remote]);
-  write(r, 'a.txt', 'a\n');
-  commitAll(r, 'init');
-  git(r, ['push', '-q', 'origin', 'main']);
+  const { r } = pushedRepo();
   const obj = Buffer.from(`TOKEN="${fakeKey('anthropic', 'lfs')}"\n`);
   const oid = crypto.createHash('sha256').update(obj).digest('hex');
   if (withObject) {

@@ -2,19 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, commitAll, git, json, leakguard, newRepo, write } from './support/cli';
+import { CLI, commitAll, git, json, leakguard, newRepo, write, pushedRepo } from './support/cli';
 import { fakeKey } from './support/keys';
 import { gitEnv } from '../src/git';
 
 const ZERO = '0'.repeat(40);
 
 function pushed() {
-  const remote = newRepo({ bare: true });
-  const r = newRepo();
-  git(r, ['remote', 'add', 'origin', remote]);
-  write(r, 'a.txt', 'a\n');
-  commitAll(r, 'init');
-  git(r, ['push', '-q', 'origin', 'main']);
+  const { r, remote } = pushedRepo();
   return { r, remote, base: git(r, ['rev-parse', 'HEAD']).trim() };
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { CLI, commitAll, git, gitTry, json, leakguard, newRepo, tempDir, write } from './support/cli';
+import { CLI, commitAll, git, gitTry, json, leakguard, newRepo, tempDir, write, pushedRepo } from './support/cli';
 import { fakeKey, fakeLine } from './support/keys';
 import { pathWithLeakguard } from './support/path-bin';
 
@@ -14,12 +14,7 @@ const ZERO = '0'.repeat(40);
 
 /** A hooked repo with one clean commit pushed to a bare origin. */
 function pushed(): { r: string; remote: string } {
-  const remote = newRepo({ bare: true });
-  const r = newRepo();
-  git(r, ['remote', 'add', 'origin', remote]);
-  write(r, 'README.md', '# test\n');
-  commitAll(r, 'init');
-  git(r, ['push', '-q', 'origin', 'main']);
+  const { r, remote } = pushedRepo('README.md', '# test\n');
   expect(leakguard(['install'], r).code).toBe(0);
   return { r, remote };
 }

@@ -76,3 +76,14 @@ export function json(r: Run): {
 } {
   return JSON.parse(r.stdout);
 }
+
+/** A repository with one commit already pushed to a local bare remote named origin. */
+export function pushedRepo(file = 'a.txt', text = 'a\n'): { r: string; remote: string } {
+  const remote = newRepo({ bare: true });
+  const r = newRepo();
+  git(r, ['remote', 'add', 'origin', remote]);
+  write(r, file, text);
+  commitAll(r, 'init');
+  git(r, ['push', '-q', 'origin', 'main']);
+  return { r, remote };
+}
