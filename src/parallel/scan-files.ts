@@ -5,7 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Engine } from '../engine/scan';
+import type { Rule } from '../rules/types';
 import type { Finding } from '../engine/finding';
 import type { Emit, Notice, SourceStats } from '../sources/fragment';
 import { filesSource } from '../sources/files';
@@ -14,7 +14,7 @@ const MIN_FILES_FOR_WORKER = 2000;
 
 export async function scanFilesInParallel(
   files: Array<[string, string]>,
-  engine: Engine,
+  rules: Rule[],
   isIgnored: (rel: string) => boolean,
   emit: Emit,
   onWorkerFinding: (f: Finding) => void,
@@ -26,7 +26,7 @@ export async function scanFilesInParallel(
   const mine = files.filter((_, i) => i % 2 === 0);
   const theirs = files.filter((_, i) => i % 2 === 1);
   const worker = new Worker(path.join(__dirname, 'files-worker.js'), {
-    workerData: { files: theirs, rules: engine.rules, ignoredPaths: theirs.map(([, rel]) => rel).filter(isIgnored) },
+    workerData: { files: theirs, rules, ignoredPaths: theirs.map(([, rel]) => rel).filter(isIgnored) },
   });
   const done = new Promise<{ findings: Finding[]; notices: Notice[]; stats: SourceStats }>((resolve, reject) => {
     worker.once('message', resolve);
