@@ -211,6 +211,11 @@ export class Git {
     if (r.code !== 0) throw toGitError(new Error(r.stderr), args);
   }
 
+  /** Prepares for a `pumped` call soon (a whole history): see pump.ts. */
+  static warmPump(): void {
+    (require('./pump') as typeof import('./pump')).warmPump();
+  }
+
   /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */
   async grepCached(patterns: string[]): Promise<string[]> {
     const args = ['grep', '--cached', '-l', '-z', '-F', '-f', '-'];

@@ -36,10 +36,23 @@ export function pumpAvailable(): boolean {
   return fs.existsSync(WORKER);
 }
 
+let warm: Worker | undefined;
+
+/** Starts the pump's thread ahead of its job: its start-up then overlaps loading the config and the rules. */
+export function warmPump(): void {
+  if (!warm && pumpAvailable()) {
+    warm = new Worker(WORKER);
+    warm.unref(); // a command that fails before its history is read must still exit
+  }
+}
+
 /** Runs the process in a worker and hands its stdout to onData, in order; resolves with its end. */
 export function pump(job: Omit<PumpJob, 'limit'>, onData: (chunk: Buffer) => void | Promise<void>): Promise<PumpEnd> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { ...job, limit: LIMIT } });
+    const worker = warm ?? new Worker(WORKER);
+    worker.ref();
+    warm = undefined;
+    worker.postMessage({ ...job, limit: LIMIT });
     let failed: unknown;
     let queue = Promise.resolve();
     worker.on('message', (m: Uint8Array | PumpEnd) => {
