@@ -6,6 +6,7 @@
 import type { Config } from '../config/types';
 import type { ReportOptions, ScanResult } from './result';
 import { shownSecret } from './redact-finding';
+import type { Reporter } from './reporter';
 import { providerGroups } from '../remediation/groups';
 import { urgencyOf } from '../remediation/urgency';
 import { esc, stepsHtml } from '../remediation/render-html';
@@ -87,3 +88,5 @@ ${sections || '<p>No secrets found.</p>'}
 </main></body></html>
 `;
 }
+
+export const htmlReporter: Reporter = { render: (r, o, ctx) => renderHtml(r, o, ctx.config) };

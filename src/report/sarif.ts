@@ -3,6 +3,7 @@ import type { Config } from '../config/types';
 import { playbookFor } from '../rules/load';
 import type { ReportOptions, ScanResult } from './result';
 import { shownSecret } from './redact-finding';
+import type { Reporter } from './reporter';
 import { HOMEPAGE } from '../messages';
 import { severityOf } from '../rules/severity';
 import { providerRemedy } from '../remediation/playbook';
@@ -100,3 +101,5 @@ export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, ver
   ];
   return sarifLog(version, rules, results, invocations);
 }
+
+export const sarifReporter: Reporter = { render: (r, o, ctx) => renderSarif(r, o, ctx.config, ctx.version()) };

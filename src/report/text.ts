@@ -12,6 +12,7 @@ import { LIVENESS, livenessText } from '../remediation/liveness';
 import { shownSecret } from './redact-finding';
 import { IGNORE_FILE } from '../allow/fingerprints';
 import { forTerminal } from './terminal';
+import type { Reporter } from './reporter';
 
 type Paint = (s: string) => string;
 interface Pens {
@@ -59,6 +60,8 @@ function group(findings: Finding[]): Array<{ first: Finding; later: Finding[] }>
 export function renderText(r: ScanResult, o: ReportOptions, config: Config): string {
   return forTerminal(composeText(r, o, config), o.color);
 }
+
+export const textReporter: Reporter = { render: (r, o, ctx) => renderText(r, o, ctx.config) };
 
 function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   const p = pens(o.color);
