@@ -11,15 +11,15 @@ import { URGENCY_BY_PLACE } from '../src/remediation/urgency';
 import { stepsMarkdown, urgencyMarkdown } from '../src/remediation/render-markdown';
 
 export function providerPage(p: ProviderSpec): string {
-  const remedy = providerRemedy(p);
+  const remedy = providerRemedy(p, p.rules);
   const lines = [
     `# ${p.provider}`,
     '',
     '<!-- generated from rules/' + p.slug + '.yaml by `npm run docs`; edit the YAML, not this page -->',
     '',
-    '| rule | what it finds | severity |',
-    '| --- | --- | --- |',
-    ...p.rules.map((r) => `| \`${r.id}\` | ${r.title} | ${r.severity} |`),
+    '| rule | what it finds | severity | where the key belongs |',
+    '| --- | --- | --- | --- |',
+    ...p.rules.map((r, i) => `| \`${r.id}\` | ${r.title} | ${r.severity} | ${remedy.rules[i].home} |`),
     '',
     p.envVars.length ? `Usual environment variables: ${p.envVars.map((v) => `\`${v}\``).join(', ')}.` : '',
     '',

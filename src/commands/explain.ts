@@ -3,17 +3,8 @@ import { UserError } from '../errors';
 import { loadConfig } from '../config/load';
 import { playbookFor, rulesFor } from '../rules/load';
 import { findConfigFileRoot } from './config-root';
-import type { Rule } from '../rules/types';
 import { providerRemedy } from '../remediation/playbook';
 import { stepsText, urgencyText } from '../remediation/render-text';
-
-/** The rule's variable(s) and loading pattern, in a few words. */
-function whereItBelongs(r: Rule): string {
-  if (r.advice) return r.advice;
-  const vars = [...new Set([...r.envVars.slice(0, 1), ...(r.envVarsByValue ?? []).map((m) => m.envVar)])];
-  if (!vars.length) return 'an environment variable or your secret manager';
-  return `the ${vars.join(' or ')} environment variable${vars.length > 1 ? 's (by kind of key)' : ''}`;
-}
 
 export async function explainCommand(what: string | undefined, configFile?: string): Promise<number> {
   if (!what)
@@ -28,12 +19,12 @@ export async function explainCommand(what: string | undefined, configFile?: stri
   const first = matched[0];
   const pb = playbookFor(first.id, first.slug, config);
   if (!pb) throw new UserError(`rule ${first.id} has no playbook.`);
-  const remedy = providerRemedy(pb);
+  const remedy = providerRemedy(pb, matched);
   const out = [
     `${remedy.provider}: what to do when a key leaks`,
     '',
     'Rules, and where each key belongs instead of in code:',
-    ...matched.map((r) => `  - ${r.id} (${r.title}): ${whereItBelongs(r)}`),
+    ...remedy.rules.map((r) => `  - ${r.id} (${r.title}): ${r.home}`),
     '',
     'How urgent it is depends on where the key is:',
     ...urgencyText(remedy, '  '),
