@@ -12,6 +12,7 @@ import type { Notice } from '../sources/fragment';
 import type { ScanResult, Where } from '../report/result';
 import { selectSource } from '../pipeline/select-source';
 import { runPipeline } from '../pipeline/run';
+import type { Format } from '../report/reporter';
 import { openMaybeRepo, openRepo, type RepoContext } from './context';
 import { SKIPPED } from '../messages';
 import { configWeakening } from '../config/weakening';
@@ -25,7 +26,7 @@ export interface ScanOptions {
   stdin?: boolean;
   stdinName?: string;
   paths: string[];
-  format: 'text' | 'json' | 'sarif' | 'html';
+  format: Format;
   output?: string;
   config?: string;
   redact: boolean;
@@ -79,10 +80,8 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   const { result, ctx, unscanned } = await collect(o);
   sayWeakening(ctx.config, ctx.root, !o.config && (where === 'staged' || where === 'pre-push'));
   if (o.verify && result.findings.length) await (await import('../verify')).verifyAll(result.findings);
-  let text: string;
-  if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
-  else if (o.format === 'sarif') text = (await import('../report/sarif')).renderSarif(result, o, ctx.config, version());
-  else {
+  const reporter = (await import('../report/reporter')).reporterFor(o.format);
+  if (reporter.forPeople) {
     // The human-facing reports list the files that use each key; the machine formats do not need it.
     if (result.findings.length && ctx.inRepo)
       result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
@@ -91,11 +90,8 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
       const pushed = await ctx.git.pushedStrings(result.findings.map((f) => f.secret));
       result.pushed = new Set(result.findings.filter((f) => pushed.has(f.secret)).map((f) => f.fingerprint));
     }
-    text =
-      o.format === 'html'
-        ? (await import('../report/html')).renderHtml(result, o, ctx.config)
-        : (await import('../report/text')).renderText(result, o, ctx.config);
   }
+  let text = reporter.render(result, o, { config: ctx.config, version });
   if (o.redact && result.findings.length)
     text = (await import('../report/mask-secrets')).maskSecretsInPaths(text, result.findings, result.inventory);
   if (o.output) fs.writeFileSync(o.output, text);
