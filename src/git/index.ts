@@ -13,17 +13,19 @@ import type { SimpleGit } from 'simple-git';
 import { collect } from './process';
 import type { BatchHandler } from './cat-file';
 import { toGitError, isMissingGit } from './git-error';
-import { findPushed } from './pushed';
-import * as q from './queries';
 import { findRepoRoot, findRepoRootOrNull } from './repo-root';
-import { catFileBatch, objectTypes, readObjects } from './cat-file';
 import { stagedEntries } from './staged-diff';
-import { grepFiles } from './grep';
 
 export { runProcess, type ProcessResult } from './process';
 export type { RawEntry } from './parse-raw-diff';
 export type { TreeEntry } from './parse-lists';
 export type { BatchHandler, GitObject } from './cat-file';
+
+// Loaded on first use: a clean commit needs none of them, and the commit path pays for every module it loads.
+const q = (): typeof import('./queries') => require('./queries');
+const objects = (): typeof import('./cat-file') => require('./cat-file');
+const grep = (): typeof import('./grep') => require('./grep');
+const pushed = (): typeof import('./pushed') => require('./pushed');
 
 /**
  * Flags that keep git's output stable whatever the user's config says: the scanner must read what
@@ -185,16 +187,16 @@ export class Git {
   }
 
   /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */
-  readonly grepCached = (patterns: string[]) => grepFiles((a) => this.spawn(a), ['--cached'], patterns);
+  readonly grepCached = (patterns: string[]) => grep().grepFiles((a) => this.spawn(a), ['--cached'], patterns);
   /** The work tree's text files, tracked or not (ignored ones left out), that hold any of `patterns`. */
-  readonly grepWorkTree = (patterns: string[]) => grepFiles((a) => this.spawn(a), ['--untracked', '-I'], patterns);
+  readonly grepWorkTree = (patterns: string[]) => grep().grepFiles((a) => this.spawn(a), ['--untracked', '-I'], patterns);
 
   /**
    * Which of `needles` (keys found in a staged change or an unpushed commit) are already reachable from a
    * remote-tracking ref, i.e. pushed and public; see pushed.ts.
    */
   async pushedStrings(needles: string[], budgetMs = 3000): Promise<Set<string>> {
-    return findPushed(await q.remoteTips(this), needles, budgetMs, (args) => this.spawn(args));
+    return pushed().findPushed(await q().remoteTips(this), needles, budgetMs, (args) => this.spawn(args));
   }
 
   // Typed queries: each runs one git call and parses its output in the file beside this one that it names.
@@ -203,26 +205,26 @@ export class Git {
   /** The root, or null outside a repository or without git (repo-root.ts). */
   readonly repoRootOrNull = () => findRepoRootOrNull(this);
   /** The repository's common git folder, absolute (shared by linked worktrees). */
-  readonly commonDir = () => q.gitPath(this, '--git-common-dir');
+  readonly commonDir = () => q().gitPath(this, '--git-common-dir');
   /** The folder git runs hooks from (core.hooksPath and worktrees respected), absolute. */
-  readonly hooksDir = () => q.gitPath(this, '--git-path', 'hooks');
-  readonly shallowCommits = () => q.shallowCommits(this);
-  readonly configValue = (key: string) => q.configValue(this, key);
+  readonly hooksDir = () => q().gitPath(this, '--git-path', 'hooks');
+  readonly shallowCommits = () => q().shallowCommits(this);
+  readonly configValue = (key: string) => q().configValue(this, key);
   /** The staged changes' raw records, their patch streamed to `onPatch` from the same process (staged-diff.ts). */
   readonly stagedEntries = (opts?: Parameters<typeof stagedEntries>[1]) => stagedEntries(this, opts);
-  readonly revList = (revs: string[], stdinRevs?: string[]) => q.revList(this, revs, stdinRevs);
-  readonly countCommits = (revs: string[]) => q.countCommits(this, revs);
-  readonly remotes = () => q.remotes(this);
-  readonly remoteUrl = (remote: string) => q.remoteUrl(this, remote);
-  readonly remotePushUrls = (remote: string) => q.remotePushUrls(this, remote);
-  readonly lsRemote = (target: string) => q.lsRemote(this, target);
-  readonly isIgnored = (rel: string) => q.isIgnored(this, rel);
-  readonly workTreeFiles = (pathspec: string) => q.workTreeFiles(this, pathspec);
-  readonly lsTree = (treeish: string) => q.lsTree(this, treeish);
+  readonly revList = (revs: string[], stdinRevs?: string[]) => q().revList(this, revs, stdinRevs);
+  readonly countCommits = (revs: string[]) => q().countCommits(this, revs);
+  readonly remotes = () => q().remotes(this);
+  readonly remoteUrl = (remote: string) => q().remoteUrl(this, remote);
+  readonly remotePushUrls = (remote: string) => q().remotePushUrls(this, remote);
+  readonly lsRemote = (target: string) => q().lsRemote(this, target);
+  readonly isIgnored = (rel: string) => q().isIgnored(this, rel);
+  readonly workTreeFiles = (pathspec: string) => q().workTreeFiles(this, pathspec);
+  readonly lsTree = (treeish: string) => q().lsTree(this, treeish);
   /** `git cat-file --batch` streamed object by object to `handler` (cat-file.ts). */
-  readonly catFileBatch = (ids: string[], handler: BatchHandler) => catFileBatch(this, ids, handler);
-  readonly readObjects = (ids: string[]) => readObjects(this, ids);
-  readonly objectTypes = (ids: string[]) => objectTypes(this, ids);
+  readonly catFileBatch = (ids: string[], handler: BatchHandler) => objects().catFileBatch(this, ids, handler);
+  readonly readObjects = (ids: string[]) => objects().readObjects(this, ids);
+  readonly objectTypes = (ids: string[]) => objects().objectTypes(this, ids);
 
   /** `config` ("key=value") comes after SAFE_CONFIG, so it can change one of those for one call. */
   private spawn(args: string[], config: string[] = []) {
