@@ -1,18 +1,31 @@
 /**
- * The only module (with the files beside it in src/git/) that runs git. Ordinary calls go through simple-git. Two kinds of call cannot:
- * a `git log -p` over a whole history must be read as a stream (simple-git buffers the whole output,
- * which for a multi-gigabyte history breaks the 200 MB memory goal; see bench/history.mjs), and
- * `git cat-file --batch`, `rev-list --stdin` and `log --stdin` need their object lists on stdin (a list
- * on the command line has a size limit: spawn E2BIG). Those spawn git directly, here, with an
- * environment that no replace ref, graft or outside diff option can change.
+ * The only module (with the files beside it in src/git/) that runs git. Ordinary calls go through simple-git;
+ * typed queries (repoRoot, stagedEntries, revList, remotes, isIgnored...) parse git's output in the files beside.
+ * Two kinds of call spawn git directly, here (stream, run), with an environment no replace ref, graft or
+ * outside diff option can change: object and commit lists go on stdin (`cat-file --batch`, `rev-list --stdin`;
+ * a command line has a size limit, E2BIG), which simple-git cannot give; and a `git log -p` is read as a stream.
+ * simple-git's outputHandler does see the stream, but simple-git still keeps every chunk to resolve with the
+ * whole output: bench/git-stream.mjs, 37 MB of `git log -p`, outputHandler / direct spawn: time 1.07x, peak RSS
+ * 2.77x (168 MB vs 61 MB, growing with the history), so a multi-gigabyte history would break the 200 MB goal.
  */
 import { spawn } from 'node:child_process';
 import type { SimpleGit } from 'simple-git';
 import { collect } from './process';
+import type { BatchHandler } from './cat-file';
 import { toGitError, isMissingGit } from './git-error';
-import { findPushed } from './pushed';
+import { findRepoRoot, findRepoRootOrNull } from './repo-root';
+import { stagedEntries } from './staged-diff';
 
 export { runProcess, type ProcessResult } from './process';
+export type { RawEntry } from './parse-raw-diff';
+export type { TreeEntry } from './parse-lists';
+export type { BatchHandler, GitObject } from './cat-file';
+
+// Loaded on first use: a clean commit needs none of them, and the commit path pays for every module it loads.
+const q = (): typeof import('./queries') => require('./queries');
+const objects = (): typeof import('./cat-file') => require('./cat-file');
+const grep = (): typeof import('./grep') => require('./grep');
+const pushed = (): typeof import('./pushed') => require('./pushed');
 
 /**
  * Flags that keep git's output stable whatever the user's config says: the scanner must read what
@@ -217,23 +230,44 @@ export class Git {
   }
 
   /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */
-  async grepCached(patterns: string[]): Promise<string[]> {
-    const args = ['grep', '--cached', '-l', '-z', '-F', '-f', '-'];
-    const r = await collect(this.spawn(args), patterns.join('\n') + '\n');
-    if (r.error) throw toGitError(r.error, args);
-    // git grep exits 1 when nothing matched (and says nothing on stderr).
-    if (r.code !== 0 && !(r.code === 1 && !r.err.length)) throw toGitError(new Error(r.err.toString('utf8')), args);
-    return r.out.toString('utf8').split('\0').filter(Boolean);
-  }
+  readonly grepCached = (patterns: string[]) => grep().grepFiles((a) => this.spawn(a), ['--cached'], patterns);
+  /** The work tree's text files, tracked or not (ignored ones left out), that hold any of `patterns`. */
+  readonly grepWorkTree = (patterns: string[]) => grep().grepFiles((a) => this.spawn(a), ['--untracked', '-I'], patterns);
 
   /**
    * Which of `needles` (keys found in a staged change or an unpushed commit) are already reachable from a
    * remote-tracking ref, i.e. pushed and public; see pushed.ts.
    */
   async pushedStrings(needles: string[], budgetMs = 3000): Promise<Set<string>> {
-    const refs = (await this.tryRaw(['for-each-ref', '--sort=-committerdate', '--format=%(objectname)', 'refs/remotes'])) ?? '';
-    return findPushed(refs, needles, budgetMs, (args) => this.spawn(args));
+    return pushed().findPushed(await q().remoteTips(this), needles, budgetMs, (args) => this.spawn(args));
   }
+
+  // Typed queries: each runs one git call and parses its output in the file beside this one that it names.
+  /** The work tree's root (repo-root.ts); a GitError outside a repository. */
+  readonly repoRoot = () => findRepoRoot(this);
+  /** The root, or null outside a repository or without git (repo-root.ts). */
+  readonly repoRootOrNull = () => findRepoRootOrNull(this);
+  /** The repository's common git folder, absolute (shared by linked worktrees). */
+  readonly commonDir = () => q().gitPath(this, '--git-common-dir');
+  /** The folder git runs hooks from (core.hooksPath and worktrees respected), absolute. */
+  readonly hooksDir = () => q().gitPath(this, '--git-path', 'hooks');
+  readonly shallowCommits = () => q().shallowCommits(this);
+  readonly configValue = (key: string) => q().configValue(this, key);
+  /** The staged changes' raw records, their patch streamed to `onPatch` from the same process (staged-diff.ts). */
+  readonly stagedEntries = (opts?: Parameters<typeof stagedEntries>[1]) => stagedEntries(this, opts);
+  readonly revList = (revs: string[], stdinRevs?: string[]) => q().revList(this, revs, stdinRevs);
+  readonly countCommits = (revs: string[]) => q().countCommits(this, revs);
+  readonly remotes = () => q().remotes(this);
+  readonly remoteUrl = (remote: string) => q().remoteUrl(this, remote);
+  readonly remotePushUrls = (remote: string) => q().remotePushUrls(this, remote);
+  readonly lsRemote = (target: string) => q().lsRemote(this, target);
+  readonly isIgnored = (rel: string) => q().isIgnored(this, rel);
+  readonly workTreeFiles = (pathspec: string) => q().workTreeFiles(this, pathspec);
+  readonly lsTree = (treeish: string) => q().lsTree(this, treeish);
+  /** `git cat-file --batch` streamed object by object to `handler` (cat-file.ts). */
+  readonly catFileBatch = (ids: string[], handler: BatchHandler) => objects().catFileBatch(this, ids, handler);
+  readonly readObjects = (ids: string[]) => objects().readObjects(this, ids);
+  readonly objectTypes = (ids: string[]) => objects().objectTypes(this, ids);
 
   /** `config` ("key=value") comes after SAFE_CONFIG, so it can change one of those for one call. */
   private spawn(args: string[], config: string[] = []) {
