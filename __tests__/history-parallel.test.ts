@@ -1,5 +1,5 @@
 /**
- * A history read by several git processes (log-batches.ts), or through the pump thread (git/pump.ts),
+ * A history read by several git processes (git/log-batches.ts), or through the pump thread (git/pump.ts),
  * gives exactly what one `git log` read on one thread gives: the same bytes, the same findings in the
  * same order, and the same refusal when git cannot read an object.
  */
@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Git } from '../src/git';
-import { readLogInBatches } from '../src/sources/log-batches';
+import { readLogInBatches } from '../src/git/log-batches';
 import { commitAll, git, leakguard, newRepo, write } from './support/cli';
 import { fakeKey, fakeLine } from './support/keys';
 

@@ -15,6 +15,9 @@ import type { BatchHandler } from './cat-file';
 import { toGitError, isMissingGit } from './git-error';
 import { findRepoRoot, findRepoRootOrNull } from './repo-root';
 import { stagedEntries } from './staged-diff';
+import { GLOBAL_FLAGS, SAFE_CONFIG, gitEnv, simpleGitEnv } from './env';
+
+export { gitEnv } from './env';
 
 export { runProcess, type ProcessResult } from './process';
 export type { RawEntry } from './parse-raw-diff';
@@ -26,100 +29,6 @@ const q = (): typeof import('./queries') => require('./queries');
 const objects = (): typeof import('./cat-file') => require('./cat-file');
 const grep = (): typeof import('./grep') => require('./grep');
 const pushed = (): typeof import('./pushed') => require('./pushed');
-
-/**
- * Flags that keep git's output stable whatever the user's config says: the scanner must read what
- * leaves the machine, so nothing in the user's or the system's config may hide or change it (a root
- * commit's diff, a size threshold that turns text into "Binary files differ", a global attributes file).
- */
-const SAFE_CONFIG = [
-  'core.quotePath=false',
-  'core.bigFileThreshold=512m',
-  'core.attributesFile=/dev/null',
-  'diff.noprefix=false',
-  'diff.mnemonicPrefix=false',
-  'diff.relative=false',
-  'diff.interHunkContext=0',
-  'log.showRoot=true',
-  'log.showSignature=false',
-  'i18n.logOutputEncoding=UTF-8',
-  'color.ui=false',
-  'color.diff=false',
-  'submodule.recurse=false',
-];
-
-/** Before every subcommand: read objects as they are, never as `git replace` shows them. */
-const GLOBAL_FLAGS = ['--no-replace-objects'];
-
-/**
- * Variables that only say where the repository is (hooks rely on them: a linked worktree, git's push
- * quarantine) or how to reach a remote (`ls-remote` of a push URL). Every other GIT_* variable is dropped:
- * GIT_*_PATHSPECS, GIT_CONFIG_COUNT/KEY/VALUE, GIT_CONFIG_PARAMETERS, GIT_DIFF_PATH_*, GIT_NAMESPACE... can
- * each change what git reads or prints, and the scanner must read what leaves the machine.
- */
-const KEEP = new Set([
-  'GIT_DIR',
-  'GIT_INDEX_FILE',
-  'GIT_WORK_TREE',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_QUARANTINE_PATH',
-  'GIT_COMMON_DIR',
-  'GIT_CEILING_DIRECTORIES',
-  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
-  'GIT_EXEC_PATH',
-  'GIT_CONFIG_GLOBAL',
-  'GIT_CONFIG_SYSTEM',
-  'GIT_CONFIG_NOSYSTEM',
-  'GIT_ALLOW_PROTOCOL',
-  'GIT_PROTOCOL_FROM_USER',
-  'GIT_SSH',
-  'GIT_SSH_COMMAND',
-  'GIT_SSH_VARIANT',
-  'GIT_ASKPASS',
-  'GIT_PROXY_COMMAND',
-]);
-const KEEP_PREFIX = /^GIT_(SSL|HTTP|CURL)_/;
-
-/** Not needed by the local commands simple-git runs, and refused by its safety check. */
-const NOT_FOR_SIMPLE_GIT = ['EDITOR', 'PAGER', 'PREFIX', 'SSH_ASKPASS', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'GIT_PROXY_COMMAND'];
-
-/**
- * The environment of every git call: only the GIT_* variables above survive; replace refs, grafts and
- * system attributes off, no prompts, no pager.
- */
-export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(base)) {
-    if (!/^GIT_/i.test(k) || KEEP.has(k) || KEEP_PREFIX.test(k)) env[k] = v;
-  }
-  // GIT_GRAFT_FILE: a (deprecated) info/grafts file rewrites parents like a replace ref does; /dev/null reads as none.
-  return {
-    ...env,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_NO_REPLACE_OBJECTS: '1',
-    GIT_ATTR_NOSYSTEM: '1',
-    GIT_GRAFT_FILE: '/dev/null',
-    GLIBC_TUNABLES: withTrimThreshold(base.GLIBC_TUNABLES),
-  };
-}
-
-/**
- * `git log -p` inflates one large tree after another; glibc hands the freed memory back to the system after
- * each and asks for it again for the next, which cost a history audit about 15% of git's time (system time
- * halved, bench/history.mjs). A high trim threshold keeps it. No effect where the C library is not glibc.
- */
-function withTrimThreshold(tunables: string | undefined): string {
-  const ours = 'glibc.malloc.trim_threshold=268435456';
-  if (!tunables) return ours;
-  return /trim_threshold/.test(tunables) ? tunables : `${tunables}:${ours}`;
-}
-
-function simpleGitEnv(): NodeJS.ProcessEnv {
-  const env = gitEnv();
-  for (const k of NOT_FOR_SIMPLE_GIT) delete env[k];
-  return env;
-}
 
 export class Git {
   private client?: SimpleGit;
@@ -222,6 +131,17 @@ export class Git {
     const r = await pump({ cmd: 'git', args: this.argv(args), cwd: this.cwd, env: gitEnv(), input }, onData);
     if (r.errno) throw toGitError(Object.assign(new Error(r.stderr), { code: r.errno }), args);
     if (r.code !== 0) throw toGitError(new Error(r.stderr), args);
+  }
+
+  /**
+   * The streaming log: `git log <args>` of the commits `revs` select, handed to onData in git's own order.
+   * With more than one process the commits are split between them (log-batches.ts); with one, a single
+   * git log is read through the pump. `minCommits`: a shorter history is never split.
+   */
+  async streamLog(revs: string[], args: string[], processes: number, onData: (d: Buffer) => void, minCommits?: number): Promise<void> {
+    if (processes <= 1) return this.pumped([...args, ...revs, '--'], onData);
+    const { readLogInBatches } = require('./log-batches') as typeof import('./log-batches');
+    return readLogInBatches(this, revs, args, processes, onData, minCommits);
   }
 
   /** Prepares for a `pumped` call soon (a whole history): see pump.ts. */

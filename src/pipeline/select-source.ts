@@ -53,8 +53,8 @@ export function selectSource(o: SourceOptions, repo: SourceRepo): Source {
       return {
         fragments: async (emit, ctx) => {
           const { historySource } = await import('../sources/history');
-          const { progress } = await import('../report/progress');
-          const p = await progress(git, revs);
+          const { progressBar, showsProgress } = await import('../report/progress');
+          const p = progressBar(showsProgress() ? await git.countCommits(revs) : 0);
           try {
             return await historySource(git, revs, emit, p.tick, ctx.notices);
           } finally {

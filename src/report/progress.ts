@@ -35,11 +35,3 @@ export function progressBar(total: number): Progress {
     },
   };
 }
-
-/**
- * The form scan.ts calls today: counts through the typed query, only when progress is shown.
- * @deprecated call `progressBar(showsProgress() ? await git.countCommits(revs) : 0)` in scan.ts, then remove this.
- */
-export async function progress(git: { countCommits(revs: string[]): Promise<number> }, revs: string[]): Promise<Progress> {
-  return progressBar(showsProgress() ? await git.countCommits(revs) : 0);
-}

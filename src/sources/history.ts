@@ -10,7 +10,6 @@ import type { Git } from '../git';
 import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
 import { scanBlobs } from './blob/read-blobs';
-import { readLogInBatches } from './log-batches';
 
 /**
  * git processes for a whole history: one per core but the one this thread scans on, up to four
@@ -62,9 +61,8 @@ export async function historyLog(git: Git, input: HistoryInput, emit: Emit, onCo
   const feed = (d: Buffer) => parser.feed(d);
   const processes = gitProcesses();
   if (stdinRevs) await git.stream([...LOG_ARGS, ...revs, '--stdin', '--'], feed, stdinRevs.join('\n') + '\n');
-  // Asked for by count: split however short the history (the default leaves a short one whole).
-  else if (processes > 1) await readLogInBatches(git, revs, LOG_ARGS, processes, feed, process.env.LEAKGUARD_GIT_PROCESSES ? 1 : undefined);
-  else await git.pumped([...LOG_ARGS, ...revs, '--'], feed);
+  // Asked for by count: split however short the history (by default a short one is left whole).
+  else await git.streamLog(revs, LOG_ARGS, processes, feed, process.env.LEAKGUARD_GIT_PROCESSES ? 1 : undefined);
   parser.end();
   return { stats: { filesScanned: parser.files, linesScanned: parser.lineCount, commitsScanned: parser.commits }, binaries };
 }
@@ -84,12 +82,4 @@ export async function historySource(
 ): Promise<SourceStats> {
   const log = await historyLog(git, Array.isArray(input) ? { revs: input } : input, emit, onCommit);
   return finishWithBlobs(git, log, emit, notices);
-}
-
-/** The commits `revs` (and `stdinRevs`) select, for progress and for the shallow-clone check. */
-export async function listCommits(git: Git, revs: string[], stdinRevs?: string[]): Promise<string[]> {
-  const out = stdinRevs
-    ? await git.run(['rev-list', ...revs, '--stdin', '--'], stdinRevs.join('\n') + '\n')
-    : await git.raw(['rev-list', ...revs, '--']);
-  return out.split('\n').filter(Boolean);
 }

@@ -10,7 +10,7 @@
  * with a commit's last line, so the bytes handed on are exactly those one `git log` of the same
  * commits prints, in the same order (see __tests__/log-batches.test.ts).
  */
-import type { Git } from '../git';
+import type { Git } from './index';
 
 /** Below this many commits one process is as quick (each batch costs a process start). */
 const MIN_COMMITS = 300;
