@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types';
+import { DIST } from './paths';
 import type { CompiledPlaybooks, CompiledRules, Playbook, Rule } from './types';
-
-const DIST = path.resolve(__dirname, '..', '..');
 
 let compiled: CompiledRules | undefined;
 function readCompiled(): CompiledRules {
