@@ -17,7 +17,18 @@ function readSchemas() {
 }
 
 /**
- * One standalone module a schema. unicode: false counts string lengths with .length and messages: false
+ * The validators to generate: a name, the schema (file#pointer) it checks. A config's custom rules get one of
+ * their own, loaded only for a config that has custom rules, so every other config's commit compiles a third
+ * of the code; the config validator checks the rest and leaves each rule's inside to it.
+ */
+const TARGETS = [
+  ['provider', 'provider.schema.json'],
+  ['config', 'config.schema.json'],
+  ['custom-rule', 'provider.schema.json#/$defs/CustomRule'],
+];
+
+/**
+ * One standalone module a target. unicode: false counts string lengths with .length and messages: false
  * leaves out ajv's English: both keep the code free of require()s into ajv, which is only a dev dependency.
  */
 function validators(schemas) {
@@ -25,19 +36,15 @@ function validators(schemas) {
   const standalone = require('ajv/dist/standalone').default;
   // ajv calls unicode: false deprecated, yet it is what keeps ucs2length (a require) out of the code.
   const logger = { log() {}, warn: (m) => /option unicode/.test(m) || console.warn(m), error: console.error };
-  const ajv = new Ajv2020({
-    allErrors: true,
-    unicode: false,
-    messages: false,
-    strict: true,
-    strictRequired: false,
-    logger,
-    code: { source: true },
-  });
-  for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `${name}.schema.json`);
+  const options = { allErrors: true, unicode: false, messages: false, strict: true, strictRequired: false, logger };
+  const ajv = new Ajv2020({ ...options, code: { source: true } });
+  const config = JSON.parse(JSON.stringify(schemas.config));
+  config.properties.rules.items = { type: 'object' };
+  ajv.addSchema(schemas.provider, 'provider.schema.json').addSchema(config, 'config.schema.json');
+  new Ajv2020(options).addSchema(schemas.provider, 'provider.schema.json').compile(schemas.config); // the published file compiles too
   return Object.fromEntries(
-    SCHEMAS.map((name) => {
-      const code = standalone(ajv, ajv.getSchema(`${name}.schema.json`));
+    TARGETS.map(([name, ref]) => {
+      const code = standalone(ajv, ajv.getSchema(ref));
       if (/require\(/.test(code)) throw new Error(`the ${name} validator would need ajv at run time`);
       return [name, code];
     }),

@@ -90,8 +90,8 @@ interface Step {
 }
 
 /** The schema node of each step of the instance path, with the path as the user would write it. */
-function walk(rootFile: string, instancePath: string): Step[] {
-  const steps: Step[] = [{ loc: { node: schemaFile(rootFile), file: rootFile }, at: '' }];
+function walk(root: Located, at: string, instancePath: string): Step[] {
+  const steps: Step[] = [{ loc: root, at }];
   for (const seg of instancePath.split('/').slice(1).map(unescapePointer)) {
     const { loc, at } = steps[steps.length - 1];
     steps.push({ loc: loc && child(loc, seg), at: loc && isArray(loc) ? `${at}[${seg}]` : join(at, seg) });
@@ -102,8 +102,8 @@ function walk(rootFile: string, instancePath: string): Step[] {
 const join = (at: string, key: string) => (at ? `${at}.${key}` : key);
 const shown = (at: string) => at || '(top level)';
 
-function describe(e: SchemaError, rootFile: string): string {
-  const steps = walk(rootFile, e.instancePath);
+function describe(e: SchemaError, root: Located, prefix: string): string {
+  const steps = walk(root, prefix, e.instancePath);
   const { loc, at } = steps[steps.length - 1];
   if (loc && (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties')) {
     const key = String(e.params.additionalProperty ?? e.params.unevaluatedProperty);
@@ -127,8 +127,13 @@ function describe(e: SchemaError, rootFile: string): string {
   return `${shown(at)}: not valid (${e.keyword})`;
 }
 
-/** One line per problem, each problem once; errors inside one branch of an anyOf are said by the anyOf's own. */
-export function describeSchemaErrors(errors: SchemaError[], rootFile: string): string[] {
+/**
+ * One line per problem, each problem once; errors inside one branch of an anyOf are said by the anyOf's own.
+ * `target` is what was validated ("file" or "file#/pointer"), `prefix` where that sits in the user's file.
+ */
+export function describeSchemaErrors(errors: SchemaError[], target: string, prefix = ''): string[] {
+  const file = target.split('#')[0];
+  const root: Located = { node: { $ref: target }, file };
   const inBranch = /\/(anyOf|oneOf)\/\d+\//;
-  return [...new Set(errors.filter((e) => !inBranch.test(e.schemaPath)).map((e) => describe(e, rootFile)))];
+  return [...new Set(errors.filter((e) => !inBranch.test(e.schemaPath)).map((e) => describe(e, root, prefix)))];
 }

@@ -3,7 +3,6 @@
  * expected, so the user can fix the file from the message alone), then what a schema cannot say: that globs
  * and regular expressions are valid, and that no pattern can hang the commit hook.
  */
-import { checkRulePatterns } from '../rules/validate';
 import { checkAgainst } from './schema-check';
 import type { Config, ConfigFile } from './types';
 
@@ -18,17 +17,22 @@ function checkGlob(g: string, at: string): string[] {
 }
 
 /** Only a config with its own patterns loads the regex checks (and switches V8's linear fallback on). */
-function patternChecks(): typeof import('./pattern-checks') {
-  return require('./pattern-checks') as typeof import('./pattern-checks');
+function patternChecks(): typeof import('./pattern-checks') & typeof import('../rules/validate') {
+  return {
+    ...(require('./pattern-checks') as typeof import('./pattern-checks')),
+    ...(require('../rules/validate') as typeof import('../rules/validate')),
+  };
 }
 
 export function validateConfig(raw: unknown): string[] {
   const shape = checkAgainst('config', raw);
   if (shape.length) return shape;
   const c = raw as ConfigFile;
+  const rules = (c.rules ?? []).flatMap((r, i) => checkAgainst('custom-rule', r, `rules[${i}]`));
+  if (rules.length) return rules;
   const errs = (c.ignorePaths ?? []).flatMap((g, i) => checkGlob(g, `ignorePaths[${i}]`));
   if (c.allow?.length || c.rules?.length) {
-    const { checkRegex, checkSafe } = patternChecks();
+    const { checkRegex, checkSafe, checkRulePatterns } = patternChecks();
     (c.allow ?? []).forEach((a, i) => {
       if (a.match !== undefined) errs.push(...checkRegex(a.match, `allow[${i}].match`));
       if (a.line !== undefined) errs.push(...checkRegex(a.line, `allow[${i}].line`));
