@@ -45,38 +45,37 @@ test('the HTML report is self-contained, groups by provider, and carries the pla
     expect(html).not.toContain(fakeLine(p, 'html0').split('=').pop()!.replace(/"/g, ''));
 });
 
-(chromium ? test : test.skip)('renders in headless Chromium with no console errors (screenshot in __tests__/artifacts)', () => {
-  const r = auditRepo();
-  leakguard(['scan', '--all-history', '--format', 'html', '--output', 'report.html'], r);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const shot = path.join(ARTIFACTS, 'html-report.png');
-  fs.rmSync(shot, { force: true });
-  const profile = fs.mkdtempSync(path.join(r, 'chrome-'));
-  const run = spawnSync(
-    chromium!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-      '--enable-logging=stderr',
-      '--v=0',
-      '--window-size=1200,1400',
-      `--screenshot=${shot}`,
-      `file://${path.join(r, 'report.html')}`,
-    ],
-    { encoding: 'utf8', timeout: 60000 },
-  );
-  expect(run.stderr).not.toMatch(/CONSOLE\(\d+\)|Uncaught/);
-  expect(fs.existsSync(shot)).toBe(true);
-  expect(fs.statSync(shot).size).toBeGreaterThan(10000);
-});
-if (!chromium)
-  test('chromium check skipped', () => {
-    console.warn('html report: Chromium not installed (apt-get install chromium); the render test was skipped');
-  });
+(chromium ? test : test.skip)(
+  `renders in headless Chromium with no console errors (screenshot in __tests__/artifacts)${chromium ? '' : ' (skipped: apt-get install chromium)'}`,
+  () => {
+    const r = auditRepo();
+    leakguard(['scan', '--all-history', '--format', 'html', '--output', 'report.html'], r);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = path.join(ARTIFACTS, 'html-report.png');
+    fs.rmSync(shot, { force: true });
+    const profile = fs.mkdtempSync(path.join(r, 'chrome-'));
+    const run = spawnSync(
+      chromium!,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+        '--enable-logging=stderr',
+        '--v=0',
+        '--window-size=1200,1400',
+        `--screenshot=${shot}`,
+        `file://${path.join(r, 'report.html')}`,
+      ],
+      { encoding: 'utf8', timeout: 60000 },
+    );
+    expect(run.stderr).not.toMatch(/CONSOLE\(\d+\)|Uncaught/);
+    expect(fs.existsSync(shot)).toBe(true);
+    expect(fs.statSync(shot).size).toBeGreaterThan(10000);
+  },
+);

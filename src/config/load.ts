@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
-import { DEFAULT_CONFIG, type Config } from './types';
+import { DEFAULT_CONFIG, type Config, type ConfigFile } from './types';
 import { normalize, validateConfig } from './validate';
 
 const NAMES = ['.leakguard.json', '.leakguard.yaml', '.leakguard.yml'];
@@ -62,5 +62,5 @@ export function loadConfig(explicit: string | undefined, root: string): Config {
       `Fix the config and run again; nothing was scanned. Keys are described in docs/config.md.`,
     );
   }
-  return normalize(raw as Record<string, unknown>, file, DEFAULT_CONFIG);
+  return normalize(raw as ConfigFile, file, DEFAULT_CONFIG);
 }

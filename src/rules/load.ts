@@ -5,10 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types';
+import { DIST } from './paths';
 import type { CompiledPlaybooks, CompiledRules, Playbook, Rule } from './types';
 import { byPrecedence } from './order';
-
-const DIST = path.resolve(__dirname, '..', '..');
 
 let compiled: CompiledRules | undefined;
 function readCompiled(): CompiledRules {
