@@ -21,7 +21,7 @@ export const HOOK_ROOTS = ['cli.js', 'commands/scan.js', 'sources/staged.js', 'r
 export const BUNDLE_MARK = '// leakguard: hook bundle';
 
 /** Relative requires at a module's top level: the imports it runs as soon as it is loaded. */
-const TOP_LEVEL = /^(?:const|let|var) [\w$]+ = (?:__import\w+\()?require\("(\.{1,2}\/[^"]+)"\)/gm;
+const TOP_LEVEL = /^(?:const|let|var) [\w$]+ = (?:__import\w+\()?require\((["'])(\.{1,2}\/[^"']+)\1\)/gm;
 /** Every relative require, at the top level or inside a function. */
 const ANY = /require\((["'])(\.{1,2}\/[^"']+)\1\)/g;
 
@@ -53,7 +53,7 @@ export function hookModules(srcDir: string, roots: string[] = HOOK_ROOTS): strin
     seen.add(rel);
     const code = fs.readFileSync(path.join(srcDir, rel), 'utf8');
     for (const m of code.matchAll(TOP_LEVEL)) {
-      const dep = resolveIn(srcDir, rel, m[1]);
+      const dep = resolveIn(srcDir, rel, m[2]);
       if (dep) visit(dep);
     }
   };
@@ -76,11 +76,11 @@ function moduleEntry(srcDir: string, rel: string, bundled: Set<string>): string 
 }
 
 /** The bundle's text: the runtime, then the modules; running it runs cli.js. */
-export function bundle(srcDir: string): string {
-  const mods = hookModules(srcDir);
+export function bundle(srcDir: string, roots: string[] = HOOK_ROOTS): string {
+  const mods = hookModules(srcDir, roots);
   const set = new Set(mods);
   const entries = mods.map((rel) => moduleEntry(srcDir, rel, set)).join(',\n');
-  return `#!/usr/bin/env node\n${BUNDLE_MARK} (${mods.length} modules), made by scripts/bundle-hook.ts from the files beside it.\n(${String(bundleRuntime)})(${JSON.stringify('cli.js')}, {\n${entries}\n}, module, require, require('node:module'));\n`;
+  return `#!/usr/bin/env node\n${BUNDLE_MARK} (${mods.length} modules), made by scripts/bundle-hook.ts from the files beside it.\n(${String(bundleRuntime)})(${JSON.stringify(roots[0])}, {\n${entries}\n}, module, require, require('node:module'));\n`;
 }
 
 if (require.main === module) {
