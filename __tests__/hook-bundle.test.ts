@@ -1,13 +1,11 @@
 /**
  * The commit path's loading: dist/src/cli.js holds the modules a clean `scan --staged` needs (scripts/bundle-hook.ts),
- * and the hook's one git process starts before the engine loads (src/git/early.ts). Counts, never times.
+ * and it starts one git process. Counts, never times.
  */
 import { spawnSync } from 'node:child_process';
-import childProcess from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundle } from '../scripts/bundle-hook';
-import { Git } from '../src/git';
 import { CLI, git, newRepo, tempDir, write } from './support/cli';
 
 /** Runs the built CLI with a preload that counts the JavaScript files node reads and the processes it starts. */
@@ -48,29 +46,6 @@ describe('the commit path', () => {
     expect(run.jsFiles.map((f) => path.relative(path.dirname(CLI), f))).toEqual(['cli.js']);
     expect(run.spawns).toHaveLength(1);
     expect(run.spawns[0]).toMatch(/^git .* diff --cached /);
-  });
-
-  test('the early git is taken over only by the same command in the same folder', async () => {
-    const r = stagedRepo();
-    const args = ['diff', '--cached', '--name-only'];
-    const spawn = jest.spyOn(childProcess, 'spawn');
-    try {
-      const read = async (g: Git, a: string[]) => {
-        let out = '';
-        await g.stream(a, (d) => (out += d.toString()));
-        return out;
-      };
-      new Git(r).startEarly(args);
-      expect(spawn).toHaveBeenCalledTimes(1);
-      expect(await read(new Git(r), ['diff', '--cached', '--stat'])).toMatch(/3 files changed/); // another command: its own process
-      expect(spawn).toHaveBeenCalledTimes(2);
-      expect(await read(new Git(r), args)).toBe('src0.ts\nsrc1.ts\nsrc2.ts\n'); // taken over
-      expect(spawn).toHaveBeenCalledTimes(2);
-      expect(await read(new Git(r), args)).toBe('src0.ts\nsrc1.ts\nsrc2.ts\n'); // only once
-      expect(spawn).toHaveBeenCalledTimes(3);
-    } finally {
-      spawn.mockRestore();
-    }
   });
 });
 

@@ -50,14 +50,6 @@ function checkOutput(output: string): void {
     throw new UserError(`cannot write ${output}: it is a folder; give a file name`);
 }
 
-/**
- * True where git runs hooks: the work tree's root, found the way commands/context.ts finds it first. There the
- * pre-commit hook's `git diff --cached` starts before the engine loads, and the scan takes it over (src/git/early.ts).
- */
-function atRepoRoot(): boolean {
-  return !process.env.GIT_DIR && !process.env.GIT_WORK_TREE && fs.existsSync(path.join(process.cwd(), '.git'));
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -113,7 +105,6 @@ async function main(argv: string[]): Promise<number> {
       };
       if (rest.length && (v.staged || v['all-history'] || v.range || v.stdin))
         throw new UserError(`unexpected argument "${rest[0]}" with this scan mode`, SCAN_HINT);
-      if (v.staged && atRepoRoot()) (await import('./sources/staged')).startStagedDiff(process.cwd());
       return (await import('./commands/scan')).scanCommand(o);
     }
     case 'install':

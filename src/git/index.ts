@@ -11,7 +11,6 @@ import type { SimpleGit } from 'simple-git';
 import { collect } from './process';
 import { toGitError, isMissingGit } from './git-error';
 import { findPushed } from './pushed';
-import { commandKey, keepEarly, takeEarly } from './early';
 
 export { runProcess, type ProcessResult } from './process';
 
@@ -150,7 +149,7 @@ export class Git {
    */
   stream(args: string[], onData: (chunk: Buffer) => void, input = '', config: string[] = []): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = (input === '' && takeEarly(commandKey(this.cwd, args, config))) || this.spawn(args, config);
+      const child = this.spawn(args, config);
       const err: Buffer[] = [];
       let failed: Error | undefined;
       child.stdout.on('data', (d: Buffer) => {
@@ -191,11 +190,6 @@ export class Git {
   async pushedStrings(needles: string[], budgetMs = 3000): Promise<Set<string>> {
     const refs = (await this.tryRaw(['for-each-ref', '--sort=-committerdate', '--format=%(objectname)', 'refs/remotes'])) ?? '';
     return findPushed(refs, needles, budgetMs, (args) => this.spawn(args));
-  }
-
-  /** Starts `git args` now, for the stream() of the same command to take over later (see early.ts). */
-  startEarly(args: string[], config: string[] = []): void {
-    keepEarly(commandKey(this.cwd, args, config), this.spawn(args, config));
   }
 
   /** `config` ("key=value") comes after SAFE_CONFIG, so it can change one of those for one call. */

@@ -6,35 +6,11 @@
  * byte, UTF-16, `-diff`/`binary` attributes) and, through core.bigFileThreshold, files over the size
  * limit. Submodules and valid Git LFS pointers are notices.
  */
-import { Git } from '../git';
+import type { Git } from '../git';
 import { PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { Emit, Notice, SourceStats } from './fragment';
 import { MAX_FILE_BYTES } from './limits';
 import { LFS_HEADER, lfsPointerOf, type LfsPointer } from './lfs';
-
-const DIFF_ARGS = [
-  'diff',
-  '--cached',
-  '-U0',
-  '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--full-index',
-  '-M',
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-  '--diff-filter=ACMRT',
-];
-// Files over the limit come out as "Binary files differ" (git does not diff them) and are streamed below.
-const DIFF_CONFIG = [`core.bigFileThreshold=${MAX_FILE_BYTES}`];
-
-/**
- * Starts the staged diff of the repository at `root` before the engine has loaded (the pre-commit hook
- * calls this first thing); stagedSource on a Git at the same root takes the running process over.
- */
-export function startStagedDiff(root: string): void {
-  new Git(root).startEarly(DIFF_ARGS, DIFF_CONFIG);
-}
 
 export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Promise<SourceStats> {
   const whole: BinaryBlob[] = [];
@@ -52,7 +28,21 @@ export async function stagedSource(git: Git, emit: Emit, notices: Notice[]): Pro
       if (mode === '160000') notices.push({ file, reason: 'submodule: not descended into (scan it from inside the submodule)' });
     },
   );
-  await git.stream(DIFF_ARGS, (d) => parser.feed(d), '', DIFF_CONFIG);
+  const args = [
+    'diff',
+    '--cached',
+    '-U0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--full-index',
+    '-M',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    '--diff-filter=ACMRT',
+  ];
+  // Files over the limit come out as "Binary files differ" (git does not diff them) and are streamed below.
+  await git.stream(args, (d) => parser.feed(d), '', [`core.bigFileThreshold=${MAX_FILE_BYTES}`]);
   parser.end();
   const stats: SourceStats = { filesScanned: parser.files, linesScanned: parser.lineCount, commitsScanned: 0 };
   if (whole.length) {
