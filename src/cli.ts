@@ -11,6 +11,7 @@ import { HINT_USAGE, USAGE } from './messages';
 import { commandHelp } from './help';
 import type { ScanOptions } from './commands/scan';
 import { guardTerminalOutput } from './report/terminal';
+import { FORMATS } from './report/reporter';
 
 const OPTIONS = {
   staged: { type: 'boolean' },
@@ -31,8 +32,8 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const FORMATS = ['text', 'json', 'sarif', 'html'];
-const RULES_FORMATS = ['text', 'json', 'sarif'];
+/** `rules` lists rules, not findings: no HTML page for it. */
+const RULES_FORMATS: readonly string[] = FORMATS.filter((f) => f !== 'html');
 const SCAN_HINT = 'Run `leakguard scan --help` for the scan modes and options.';
 
 /** --output must name a file in a folder that exists: said before a long scan, not after it. */
