@@ -19,7 +19,9 @@ function run({ cmd, args, cwd, env, input, limit }: PumpJob): void {
 
   child.stdout.on('data', (d: Buffer) => {
     waiting += d.length;
-    port.postMessage(d);
+    // Its own exact-size copy, handed over without a second copy: a Buffer's backing store may be larger.
+    const own = new Uint8Array(d);
+    port.postMessage(own, [own.buffer]);
     if (waiting > limit && !paused) {
       paused = true;
       child.stdout.pause();

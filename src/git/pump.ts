@@ -57,6 +57,7 @@ export function pump(job: Omit<PumpJob, 'limit'>, onData: (chunk: Buffer) => voi
     let queue = Promise.resolve();
     worker.on('message', (m: Uint8Array | PumpEnd) => {
       if (!(m instanceof Uint8Array)) {
+        ended = true;
         // Every chunk was posted before the end: finish once those already taken are done.
         void queue.then(() => (failed ? reject(failed) : resolve(m))).finally(() => void worker.terminate());
         return;
@@ -74,5 +75,9 @@ export function pump(job: Omit<PumpJob, 'limit'>, onData: (chunk: Buffer) => voi
       });
     });
     worker.on('error', reject);
+    let ended = false;
+    worker.on('exit', () => {
+      if (!ended) reject(new Error('the thread reading git stopped before git did'));
+    });
   });
 }
