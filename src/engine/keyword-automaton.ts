@@ -11,16 +11,19 @@ import path from 'node:path';
 /** Tables for the built-in rules are built once, by `npm run build`, and read from here. */
 const CACHE_DIR = path.resolve(__dirname, '..', '..', 'automata');
 
+/** Next states: 16 bits each while the states fit (the built-in table), else 32. */
+type Table = Int16Array | Int32Array;
+
 interface Tables {
   classes: Uint8Array;
   width: number;
-  delta: Int32Array;
+  delta: Table;
   out: Array<number[] | null>;
 }
 
 export class KeywordAutomaton {
-  /** Row offsets (state * width) by state offset and character class; negative (bit-inverted) where a keyword ends. */
-  private readonly delta: Int32Array;
+  /** The next state by state * width + character class; bit-inverted (negative) where a keyword ends. */
+  private readonly delta: Table;
   private readonly classes: Uint8Array;
   private readonly width: number;
   /** For each state, the indexes of the words that end there (including by failure links), or null. */
@@ -42,7 +45,7 @@ export class KeywordAutomaton {
     fs.mkdirSync(CACHE_DIR, { recursive: true });
     const out = Buffer.from(JSON.stringify(a.out.map((o, i) => (o ? [i, o] : null)).filter(Boolean)));
     const head = Buffer.alloc(12);
-    head.writeUInt32LE(a.width, 0);
+    head.writeUInt32LE(a.width | (a.delta.BYTES_PER_ELEMENT << 24), 0);
     head.writeUInt32LE(a.delta.length, 4);
     head.writeUInt32LE(out.length, 8);
     const file = path.join(CACHE_DIR, `${cacheKey(words, caseInsensitive)}.bin`);
@@ -112,13 +115,14 @@ export class KeywordAutomaton {
       }
     }
     this.out = outs.map((o) => (o.length ? o : null));
-    // Each entry holds the next state's row offset (state * width: no multiply per character), bit-inverted
-    // when a keyword ends there (one sign test per character instead of a second table lookup).
+    // Each entry holds the next state, bit-inverted when a keyword ends there (one sign test per character
+    // instead of a second lookup). 16 bits an entry while the states fit: the table is read on every commit.
+    const table: Table = children.length <= 0x7fff ? new Int16Array(delta.length) : delta;
     for (let i = 0; i < delta.length; i++) {
       const t = delta[i];
-      delta[i] = this.out[t] ? ~(t * width) : t * width;
+      table[i] = this.out[t] ? ~t : t;
     }
-    this.delta = delta;
+    this.delta = table;
   }
 
   /** Calls onHit(wordIndexes) for each position where one or more keywords end in `text`. */
@@ -127,21 +131,21 @@ export class KeywordAutomaton {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      s = delta[s + (code < 128 ? classes[code] : 0)];
+      s = delta[s * width + (code < 128 ? classes[code] : 0)];
       if (s < 0) {
         s = ~s;
-        onHit(out[s / width]!);
+        onHit(out[s]!);
       }
     }
   }
 
   /** True when any keyword occurs in `text`. */
   test(text: string): boolean {
-    const { delta, classes } = this;
+    const { delta, classes, width } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      s = delta[s + (code < 128 ? classes[code] : 0)];
+      s = delta[s * width + (code < 128 ? classes[code] : 0)];
       if (s < 0) return true;
     }
     return false;
@@ -153,7 +157,7 @@ export class KeywordAutomaton {
  * Not a crypto hash on purpose: loading node:crypto costs the commit path more than the whole lookup.
  */
 function cacheKey(words: string[], caseInsensitive: boolean): string {
-  const text = `${caseInsensitive ? 'i' : 's'}\0${words.join('\0')}`;
+  const text = `v2${caseInsensitive ? 'i' : 's'}\0${words.join('\0')}`; // v2: the 16-bit table format
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {
@@ -165,16 +169,19 @@ function cacheKey(words: string[], caseInsensitive: boolean): string {
 }
 
 function readTables(buf: Buffer): Tables {
-  const width = buf.readUInt32LE(0);
+  const width = buf.readUInt32LE(0) & 0xffffff;
+  const bytes = buf.readUInt32LE(0) >>> 24;
   const n = buf.readUInt32LE(4);
   const outLen = buf.readUInt32LE(8);
   const classes = new Uint8Array(buf.subarray(12, 140));
-  // A view on the file's bytes when they are 4-byte aligned (a file this size gets its own buffer): no copy,
-  // which halves the cost of loading the tables on every commit.
-  const aligned = (buf.byteOffset + 140) % 4 === 0;
-  const delta = aligned ? new Int32Array(buf.buffer, buf.byteOffset + 140, n) : new Int32Array(n);
-  if (!aligned) Buffer.from(delta.buffer).set(buf.subarray(140, 140 + n * 4));
+  // A view on the file's bytes when they are aligned (a file this size gets its own buffer): no copy, which
+  // halves the cost of loading the tables on every commit.
+  const Kind = bytes === 2 ? Int16Array : Int32Array;
+  const aligned = (buf.byteOffset + 140) % bytes === 0;
+  const delta = aligned ? new Kind(buf.buffer as ArrayBuffer, buf.byteOffset + 140, n) : new Kind(n);
+  if (!aligned) Buffer.from(delta.buffer).set(buf.subarray(140, 140 + n * bytes));
   const out: Array<number[] | null> = new Array(n / width).fill(null);
-  for (const [i, o] of JSON.parse(buf.subarray(140 + n * 4, 140 + n * 4 + outLen).toString()) as Array<[number, number[]]>) out[i] = o;
+  for (const [i, o] of JSON.parse(buf.subarray(140 + n * bytes, 140 + n * bytes + outLen).toString()) as Array<[number, number[]]>)
+    out[i] = o;
   return { classes, width, delta, out };
 }
