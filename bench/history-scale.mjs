@@ -116,15 +116,17 @@ async function history(commits) {
   fi.stdin.end();
   await done;
   spawnSync('git', ['checkout', '-q', 'main'], { cwd: dir });
+  // Packed as a real repository is (fast-import's own pack is several times larger and slower to read).
+  spawnSync('git', ['repack', '-a', '-d', '-f', '-q', '--window=10', '--depth=50'], { cwd: dir });
   fs.writeFileSync(path.join(dir, '.done'), '');
   return dir;
 }
 
-/** Wall seconds and peak RSS (MB) of one run. */
+/** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run. */
 function timed(cmd, args, cwd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const [s, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { s, mb: kb / 1024 };
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const [s, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { s, cpu: user + sys, mb: kb / 1024 };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -140,10 +142,21 @@ for (const commits of SIZES) {
     lg.push(timed('node', [CLI, 'scan', '--all-history', '--format', 'json'], dir));
     gl.push(timed('git', ['log', '-p', '--all', '-U0', '--no-color'], dir));
   }
-  const row = { commits, patchMb, lg: median(lg.map((x) => x.s)), git: median(gl.map((x) => x.s)), rss: Math.max(...lg.map((x) => x.mb)) };
+  const row = {
+    commits,
+    patchMb,
+    lg: median(lg.map((x) => x.s)),
+    git: median(gl.map((x) => x.s)),
+    lgCpu: median(lg.map((x) => x.cpu)),
+    gitCpu: median(gl.map((x) => x.cpu)),
+    rss: Math.max(...lg.map((x) => x.mb)),
+    gitRss: Math.max(...gl.map((x) => x.mb)),
+  };
   rows.push(row);
   console.log(
-    `${String(commits).padStart(8)} commits  ${patchMb.toFixed(0).padStart(5)} MB patches  leakguard ${row.lg.toFixed(1)} s  git log ${row.git.toFixed(1)} s  ratio ${(row.lg / row.git).toFixed(2)}x  peak RSS ${row.rss.toFixed(0)} MB`,
+    `${String(commits).padStart(8)} commits  ${patchMb.toFixed(0).padStart(5)} MB patches  ` +
+      `leakguard ${row.lg.toFixed(1)} s (cpu ${row.lgCpu.toFixed(1)} s)  git log ${row.git.toFixed(1)} s (cpu ${row.gitCpu.toFixed(1)} s)  ` +
+      `ratio ${(row.lg / row.git).toFixed(2)}x  peak RSS ${row.rss.toFixed(0)} MB (git log ${row.gitRss.toFixed(0)} MB)`,
   );
 }
 
