@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { checkProvider } from '../src/rules/validate';
 import { KeywordAutomaton } from '../src/engine/keyword-automaton';
 import { prefilterWords } from '../src/engine/prefilter';
+import { byPrecedence } from '../src/rules/order';
 import type { CompiledPlaybooks, CompiledRules, ProviderSpec, Rule } from '../src/rules/types';
 
 export function readProviderFiles(dir: string): ProviderSpec[] {
@@ -55,7 +56,7 @@ export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbook
     };
   }
   // Generic rules go last so that a provider's own rule wins when both match the same text.
-  rules.sort((a, b) => Number(!!a.generic) - Number(!!b.generic) || (b.priority ?? 0) - (a.priority ?? 0));
+  rules.sort(byPrecedence);
   return { rules: { version: 1, rules }, playbooks: { version: 1, providers } };
 }
 

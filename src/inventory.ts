@@ -8,15 +8,8 @@ import type { Finding } from './engine/finding';
 
 const MAX_FILES = 25;
 
-async function grepFiles(git: Git, patterns: string[]): Promise<string[]> {
-  if (!patterns.length) return [];
-  try {
-    const out = await git.run(['grep', '-l', '-I', '-F', '--untracked', '-f', '-'], patterns.join('\n') + '\n');
-    return out.split('\n').filter(Boolean);
-  } catch {
-    return []; // git grep exits 1 when nothing matches; the inventory is advice, never a reason to fail
-  }
-}
+/** The inventory is advice, never a reason to fail: a git error gives no files. */
+const grepFiles = (git: Git, patterns: string[]): Promise<string[]> => git.grepWorkTree(patterns).catch(() => []);
 
 export async function buildInventory(git: Git, findings: Finding[]): Promise<Map<string, string[]>> {
   const inv = new Map<string, string[]>();

@@ -11,8 +11,9 @@
 import type { Finding } from './engine/finding';
 import type { Rule, VerifySpec } from './rules/types';
 import { builtinPlaybooks, builtinRules } from './rules/load';
+import type { Liveness } from './remediation/liveness';
 
-export type Liveness = 'live' | 'revoked' | 'unknown';
+export type { Liveness };
 
 const TIMEOUT_MS = 2500;
 

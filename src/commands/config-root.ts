@@ -2,10 +2,5 @@
 import { Git } from '../git';
 
 export async function findConfigFileRoot(): Promise<string> {
-  try {
-    const out = await new Git(process.cwd()).tryRaw(['rev-parse', '--show-toplevel']);
-    return out?.trim() || process.cwd();
-  } catch {
-    return process.cwd();
-  }
+  return (await new Git(process.cwd()).repoRootOrNull()) ?? process.cwd();
 }

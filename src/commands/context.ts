@@ -11,24 +11,9 @@ export interface RepoContext {
   config: Config;
 }
 
-/**
- * The work tree's root. Found by looking for .git upward (no process to start, which matters on the
- * commit path); git itself is asked when that is not enough: GIT_DIR or GIT_WORK_TREE set, or no .git found
- * (then git says, in its own words, that this is not a repository).
- */
-export async function repoRoot(git: Git): Promise<string> {
-  if (!process.env.GIT_DIR && !process.env.GIT_WORK_TREE) {
-    for (let dir = path.resolve(git.cwd); ; dir = path.dirname(dir)) {
-      if (fs.existsSync(path.join(dir, '.git'))) return dir;
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  return (await git.raw(['rev-parse', '--show-toplevel'])).trim();
-}
-
+/** The repository the command runs in (git.repoRoot: no process on the commit path); a GitError outside one. */
 export async function openRepo(configFile: string | undefined): Promise<RepoContext> {
-  const git = new Git(process.cwd());
-  const root = await repoRoot(git);
+  const root = await new Git(process.cwd()).repoRoot();
   return { git: new Git(root), root, config: loadConfig(configFile, root) };
 }
 
@@ -42,16 +27,10 @@ function startFolder(target: string | undefined): string {
 
 /**
  * For file and stdin scans: the repository of the scanned path (the first one given), which need not be the one
- * the command runs in; plain files when the path is in no repository (or git is missing).
+ * the command runs in; plain files when the path is in no repository (or git is missing: a file scan needs no git).
  */
 export async function openMaybeRepo(configFile: string | undefined, paths: string[] = []): Promise<RepoContext & { inRepo: boolean }> {
-  const git = new Git(startFolder(paths[0]));
-  let root: string | null = null;
-  try {
-    root = (await git.tryRaw(['rev-parse', '--show-toplevel']))?.trim() || null;
-  } catch {
-    root = null; // git missing: a file scan needs no git
-  }
+  const root = await new Git(startFolder(paths[0])).repoRootOrNull();
   const base = root ?? process.cwd();
   return { git: new Git(base), root: base, config: loadConfig(configFile, base), inRepo: root !== null };
 }

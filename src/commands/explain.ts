@@ -3,15 +3,8 @@ import { UserError } from '../errors';
 import { loadConfig } from '../config/load';
 import { playbookFor, rulesFor } from '../rules/load';
 import { findConfigFileRoot } from './config-root';
-import type { Rule } from '../rules/types';
-
-/** The rule's variable(s) and loading pattern, in a few words. */
-function whereItBelongs(r: Rule): string {
-  if (r.advice) return r.advice;
-  const vars = [...new Set([...r.envVars.slice(0, 1), ...(r.envVarsByValue ?? []).map((m) => m.envVar)])];
-  if (!vars.length) return 'an environment variable or your secret manager';
-  return `the ${vars.join(' or ')} environment variable${vars.length > 1 ? 's (by kind of key)' : ''}`;
-}
+import { providerRemedy } from '../remediation/playbook';
+import { stepsText, urgencyText } from '../remediation/render-text';
 
 export async function explainCommand(what: string | undefined, configFile?: string): Promise<number> {
   if (!what)
@@ -26,31 +19,19 @@ export async function explainCommand(what: string | undefined, configFile?: stri
   const first = matched[0];
   const pb = playbookFor(first.id, first.slug, config);
   if (!pb) throw new UserError(`rule ${first.id} has no playbook.`);
-  const p = pb.playbook;
+  const remedy = providerRemedy(pb, matched);
   const out = [
-    `${pb.provider}: what to do when a key leaks`,
+    `${remedy.provider}: what to do when a key leaks`,
     '',
     'Rules, and where each key belongs instead of in code:',
-    ...matched.map((r) => `  - ${r.id} (${r.title}): ${whereItBelongs(r)}`),
+    ...remedy.rules.map((r) => `  - ${r.id} (${r.title}): ${r.home}`),
     '',
     'How urgent it is depends on where the key is:',
-    '  - staged only: take it out of the file and read it from the environment; nothing has left your machine,',
-    '    unless the same key was pushed before (leakguard checks the remote-tracking branches and says so).',
-    '  - committed, not pushed: remove it from the local commits (amend, or rebase -i), and rotate it.',
-    '  - pushed, or anywhere in history: treat it as public. Revoke it now, then clean the history.',
+    ...urgencyText(remedy, '  '),
     '',
-    '1. Create a new key',
-    `   ${p.console}`,
-    p.create ? `   ${p.create}` : '',
-    '2. Deploy it everywhere the old key is used (secret store, CI variables, servers), not in code.',
-    '   `leakguard scan` lists the files of this repository that read the variable when it blocks.',
-    '3. Revoke the old key',
-    p.revoke ? `   ${p.revoke}` : '',
-    '4. Check for misuse',
-    p.usage ? `   ${p.usage}` : '',
-    p.misuse ? `   ${p.misuse}` : '',
-    ...(p.notes?.length ? ['', 'Good to know:', ...p.notes.map((n) => `  - ${n}`)] : []),
-    p.docs ? `\nDocs: ${p.docs}` : '',
+    ...stepsText(remedy.steps),
+    ...(remedy.notes.length ? ['', 'Good to know:', ...remedy.notes.map((n) => `  - ${n}`)] : []),
+    remedy.docs ? `\nDocs: ${remedy.docs}` : '',
   ];
   process.stdout.write(
     out

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Git, runProcess } from '../git';
 import { safeTarget, safeWrite } from '../safe-write';
-import { repoRoot } from './context';
 import { hookTarget, type HookTarget } from '../install/hooks-location';
 import { addBlock, blockBody, hasBlock, removeBlock, whyBlockWontRun } from '../install/husky-block';
 import { hookBody, hookFindsLeakguard, whereInstalled, type Where } from '../install/hook-text';
@@ -153,8 +152,7 @@ async function verify(
 }
 
 export async function installCommand(uninstall: boolean): Promise<number> {
-  const git = new Git(process.cwd());
-  const root = await repoRoot(git);
+  const root = await new Git(process.cwd()).repoRoot();
   const target = await hookTarget(new Git(root), root);
   const where = whereInstalled(root, process.cwd());
   const said: string[] = [];

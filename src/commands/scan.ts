@@ -1,15 +1,18 @@
 /**
- * `leakguard scan`: pick the source, run it through the engine and the allow filters, report.
+ * `leakguard scan`: pick the source (pipeline/select-source.ts), run it through the pipeline (engine, allow
+ * filters: pipeline/run.ts), then report.
  * Returns the exit code: 0 clean, 1 findings.
  */
 import fs from 'node:fs';
 import { UserError } from '../errors';
-import { Engine } from '../engine/scan';
-import type { Finding } from '../engine/finding';
-import { builtinPrefilter, rulesFor } from '../rules/load';
-import { buildAllowFilter, type AllowReason } from '../allow/filter';
-import type { Emit, Notice, SourceStats } from '../sources/fragment';
+import { Git } from '../git';
+import { rulesFor } from '../rules/load';
+import { buildAllowFilter } from '../allow/filter';
+import type { Notice } from '../sources/fragment';
 import type { ScanResult, Where } from '../report/result';
+import { selectSource } from '../pipeline/select-source';
+import { runPipeline } from '../pipeline/run';
+import type { Format } from '../report/reporter';
 import { openMaybeRepo, openRepo, type RepoContext } from './context';
 import { SKIPPED } from '../messages';
 import { configWeakening } from '../config/weakening';
@@ -23,7 +26,7 @@ export interface ScanOptions {
   stdin?: boolean;
   stdinName?: string;
   paths: string[];
-  format: 'text' | 'json' | 'sarif' | 'html';
+  format: Format;
   output?: string;
   config?: string;
   redact: boolean;
@@ -48,99 +51,21 @@ function skipRequested(): string | null {
   return skip.includes('leakguard') ? 'SKIP=leakguard' : null;
 }
 
-async function readAll(): Promise<string> {
-  const { readStdin } = await import('../sources/stdin');
-  return readStdin();
-}
-
-interface Sinks {
-  emit: Emit;
-  engine: () => Engine;
-  onFinding: (f: Finding) => void;
-  isIgnored: (rel: string) => boolean;
-}
-
-async function runSource(
-  where: Where,
-  o: ScanOptions,
-  ctx: RepoContext & { inRepo?: boolean },
-  sinks: Sinks,
-  notices: Notice[],
-): Promise<SourceStats> {
-  const { emit } = sinks;
-  switch (where) {
-    case 'staged': {
-      const { stagedSource } = await import('../sources/staged');
-      return stagedSource(ctx.git, emit, notices);
-    }
-    case 'pre-push': {
-      const { pushSource, stdinIsPipe } = await import('../sources/push');
-      // git runs the hook with the remote's name and the URL it pushes to.
-      const target = { remote: o.paths[0] ?? 'origin', url: o.paths[1], fromPipe: stdinIsPipe() };
-      return pushSource(ctx.git, await readAll(), target, emit, notices);
-    }
-    case 'history':
-    case 'range': {
-      const { historySource } = await import('../sources/history');
-      const { progress } = await import('../report/progress');
-      const revs = where === 'history' ? ['--all'] : [o.range!];
-      if (where === 'range' && (o.range!.startsWith('-') || !o.range!.trim()))
-        throw new UserError(`--range takes a commit range like main..feature, not "${o.range}"`);
-      const p = await progress(ctx.git, revs);
-      try {
-        return await historySource(ctx.git, revs, emit, p.tick, notices);
-      } finally {
-        p.done();
-      }
-    }
-    case 'stdin': {
-      const { stdinSource } = await import('../sources/stdin');
-      return stdinSource(await readAll(), o.stdinName ?? '<stdin>', emit);
-    }
-    default: {
-      const { listScanFiles } = await import('../sources/files');
-      const { scanFilesInParallel } = await import('../parallel/scan-files');
-      const files = await listScanFiles(
-        o.paths.length ? o.paths : ['.'],
-        ctx.inRepo ? ctx.git : null,
-        ctx.inRepo ? ctx.root : null,
-        ctx.config.defaultSkips,
-      );
-      return scanFilesInParallel(files, sinks.engine(), sinks.isIgnored, emit, sinks.onFinding, notices);
-    }
-  }
-}
-
-/** Scans and returns the result without printing (used by `baseline` too). */
+/** Scans and returns the result without printing (used by `fix` and `baseline` too). */
 export async function collect(
   o: ScanOptions,
 ): Promise<{ result: ScanResult; ctx: RepoContext & { inRepo?: boolean }; unscanned: Notice[] }> {
-  const started = Date.now();
   const where = whereOf(o);
+  // A whole history is read through a second thread (git/pump.ts): start it while the config loads.
+  if (where === 'history' || where === 'range') Git.warmPump();
   const needsRepo = where === 'staged' || where === 'pre-push' || where === 'history' || where === 'range';
   const ctx = needsRepo ? { ...(await openRepo(o.config)), inRepo: true } : await openMaybeRepo(o.config, o.paths);
-  const allow = buildAllowFilter(ctx.config, ctx.root, o.baseline);
-  const findings: Finding[] = [];
-  const suppressed: Partial<Record<AllowReason, number>> = {};
-  const notices: Notice[] = [];
-  const onFinding = (f: Finding) => {
-    const why = allow.reason(f);
-    if (why) suppressed[why] = (suppressed[why] ?? 0) + 1;
-    else findings.push(f);
-  };
-  let engine: Engine | undefined;
-  const build = () => (engine ??= new Engine(rulesFor(ctx.config), builtinPrefilter()));
-  const emit: Emit = (frag) => {
-    if (!allow.pathIgnored(frag.file)) build().scan(frag, onFinding);
-  };
-  // Start the source first and build the engine once it has started git: the engine's few
-  // milliseconds then overlap git's work instead of adding to it.
-  const running = runSource(where, o, ctx, { emit, engine: build, onFinding, isIgnored: allow.pathIgnored }, notices);
-  setImmediate(build);
-  const stats = await running;
-  // Content that leaves but could not be read: the hooks refuse it unless the user allowed that path.
-  const unscanned = notices.filter((n) => n.unscanned && !allow.pathIgnored(n.file));
-  return { result: { where, findings, suppressed, notices, stats: { ...stats, ms: Date.now() - started } }, ctx, unscanned };
+  const source = selectSource(
+    { where, range: o.range, paths: o.paths, stdinName: o.stdinName },
+    { git: ctx.git, root: ctx.root, inRepo: !!ctx.inRepo, defaultSkips: ctx.config.defaultSkips },
+  );
+  const { result, unscanned } = await runPipeline({ source, where, config: ctx.config, root: ctx.root, baseline: o.baseline });
+  return { result, ctx, unscanned };
 }
 
 export async function scanCommand(o: ScanOptions): Promise<number> {
@@ -155,10 +80,8 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
   const { result, ctx, unscanned } = await collect(o);
   sayWeakening(ctx.config, ctx.root, !o.config && (where === 'staged' || where === 'pre-push'));
   if (o.verify && result.findings.length) await (await import('../verify')).verifyAll(result.findings);
-  let text: string;
-  if (o.format === 'json') text = (await import('../report/json')).renderJson(result, o);
-  else if (o.format === 'sarif') text = (await import('../report/sarif')).renderSarif(result, o, ctx.config, version());
-  else {
+  const reporter = (await import('../report/reporter')).reporterFor(o.format);
+  if (reporter.forPeople) {
     // The human-facing reports list the files that use each key; the machine formats do not need it.
     if (result.findings.length && ctx.inRepo)
       result.inventory = await (await import('../inventory')).buildInventory(ctx.git, result.findings);
@@ -167,11 +90,8 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
       const pushed = await ctx.git.pushedStrings(result.findings.map((f) => f.secret));
       result.pushed = new Set(result.findings.filter((f) => pushed.has(f.secret)).map((f) => f.fingerprint));
     }
-    text =
-      o.format === 'html'
-        ? (await import('../report/html')).renderHtml(result, o, ctx.config)
-        : (await import('../report/text')).renderText(result, o, ctx.config);
   }
+  let text = reporter.render(result, o, { config: ctx.config, version });
   if (o.redact && result.findings.length)
     text = (await import('../report/mask-secrets')).maskSecretsInPaths(text, result.findings, result.inventory);
   if (o.output) fs.writeFileSync(o.output, text);

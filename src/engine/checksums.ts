@@ -42,7 +42,10 @@ function crc32Hex8(token: string): boolean {
   return crc32(m[1].replace(/_$/, '')).toString(16).padStart(8, '0') === m[2];
 }
 
+/** The validators a rule names in `checksum:`; rule validation accepts exactly these names. */
 export const CHECKSUMS: Record<string, (token: string) => boolean> = {
   'github-crc32': githubCrc32,
   'crc32-hex8': crc32Hex8,
 };
+
+export const CHECKSUM_NAMES = Object.keys(CHECKSUMS);

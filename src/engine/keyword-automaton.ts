@@ -19,6 +19,7 @@ interface Tables {
 }
 
 export class KeywordAutomaton {
+  /** Row offsets (state * width) by state offset and character class; negative (bit-inverted) where a keyword ends. */
   private readonly delta: Int32Array;
   private readonly classes: Uint8Array;
   private readonly width: number;
@@ -110,8 +111,14 @@ export class KeywordAutomaton {
         queue.push(t);
       }
     }
-    this.delta = delta;
     this.out = outs.map((o) => (o.length ? o : null));
+    // Each entry holds the next state's row offset (state * width: no multiply per character), bit-inverted
+    // when a keyword ends there (one sign test per character instead of a second table lookup).
+    for (let i = 0; i < delta.length; i++) {
+      const t = delta[i];
+      delta[i] = this.out[t] ? ~(t * width) : t * width;
+    }
+    this.delta = delta;
   }
 
   /** Calls onHit(wordIndexes) for each position where one or more keywords end in `text`. */
@@ -120,20 +127,22 @@ export class KeywordAutomaton {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      s = delta[s * width + (code < 128 ? classes[code] : 0)];
-      const o = out[s];
-      if (o !== null) onHit(o);
+      s = delta[s + (code < 128 ? classes[code] : 0)];
+      if (s < 0) {
+        s = ~s;
+        onHit(out[s / width]!);
+      }
     }
   }
 
   /** True when any keyword occurs in `text`. */
   test(text: string): boolean {
-    const { delta, out, classes, width } = this;
+    const { delta, classes } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      s = delta[s * width + (code < 128 ? classes[code] : 0)];
-      if (out[s] !== null) return true;
+      s = delta[s + (code < 128 ? classes[code] : 0)];
+      if (s < 0) return true;
     }
     return false;
   }

@@ -58,20 +58,25 @@ export function buildPrefilter(rules: Rule[], prebuilt?: PrefilterWords): Prefil
     candidates(lines) {
       const found = new Map<number, Set<number>>();
       const encoded: number[] = [];
-      for (let idx = 0; idx < lines.length; idx++) {
-        const line = lines[idx];
-        let set: Set<number> | undefined;
-        let enc = false;
-        automaton.scan(line, (ws) => {
-          for (const w of ws) {
-            if (isEncoded[w]) enc = true;
-            const o = owners[w];
-            if (o.length) {
-              if (!set) found.set(idx, (set = new Set()));
-              for (const r of o) set.add(r);
-            }
+      // One hit handler for every line (no closure per line: this loop runs on every added line).
+      let idx = 0;
+      let set: Set<number> | undefined;
+      let enc = false;
+      const onHit = (ws: number[]) => {
+        for (const w of ws) {
+          if (isEncoded[w]) enc = true;
+          const o = owners[w];
+          if (o.length) {
+            if (!set) found.set(idx, (set = new Set()));
+            for (const r of o) set.add(r);
           }
-        });
+        }
+      };
+      for (; idx < lines.length; idx++) {
+        const line = lines[idx];
+        set = undefined;
+        enc = false;
+        automaton.scan(line, onHit);
         if (
           (enc ||
             (line.indexOf('%') !== -1 && PERCENT_ESCAPE.test(line)) ||

@@ -21,16 +21,26 @@ export interface WrappedRun {
   last: number;
 }
 
-const isB64 = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+/** Character classes by code (ASCII): this runs on every added line, so no regex and no one-character strings. */
+const B64 = 1;
+const TRAILER = 2; // blanks, quotes, a comma or semicolon, a backslash: what may follow base64 at a line's end
+const QUOTE_OR_BLANK = 4; // what may follow the base64 that ends a line after other text
+const CLASS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') CLASS[c.charCodeAt(0)] |= B64;
+for (const c of ' \t\r\n\v\f"\'`,;\\') CLASS[c.charCodeAt(0)] |= TRAILER;
+for (const c of ' \t\r\n\v\f"\'`\\') CLASS[c.charCodeAt(0)] |= QUOTE_OR_BLANK;
+/** Beyond ASCII only white space counts (as \s reads it), and only for the trailer classes. */
+const is = (c: number, k: number): boolean => (c < 128 ? (CLASS[c] & k) !== 0 : k !== B64 && /\s/.test(String.fromCharCode(c)));
+const isB64 = (c: number): boolean => is(c, B64);
 
 /** The line without surrounding blanks and a closing quote or comma: base64 only, or undefined. */
 function bareBase64(line: string): string | undefined {
   let from = 0;
   let to = line.length;
   while (from < to && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
-  while (to > from && /[\s"'`,;\\]/.test(line[to - 1])) to--;
+  while (to > from && is(line.charCodeAt(to - 1), TRAILER)) to--;
   let pad = 0;
-  while (to - pad > from && line[to - pad - 1] === '=' && pad < 2) pad++;
+  while (to - pad > from && line.charCodeAt(to - pad - 1) === 61 /* = */ && pad < 2) pad++;
   if (to - from < 4) return undefined;
   for (let i = from; i < to - pad; i++) if (!isB64(line.charCodeAt(i))) return undefined;
   return line.slice(from, to);
@@ -39,10 +49,10 @@ function bareBase64(line: string): string | undefined {
 /** The base64 that ends a line (after an opening quote, `key: `...), when it is long enough to start a run. */
 function base64Tail(line: string): { text: string; at: number } | undefined {
   let to = line.length;
-  while (to > 0 && /[\s"'`\\]/.test(line[to - 1])) to--;
+  while (to > 0 && is(line.charCodeAt(to - 1), QUOTE_OR_BLANK)) to--;
   let from = to;
-  while (from > 0 && line[from - 1] === '=' && to - from < 2) from--;
-  if (from < to && line[from] !== '=') return undefined;
+  while (from > 0 && line.charCodeAt(from - 1) === 61 /* = */ && to - from < 2) from--;
+  if (from < to && line.charCodeAt(from) !== 61) return undefined;
   const padEnd = from;
   while (from > 0 && isB64(line.charCodeAt(from - 1))) from--;
   if (padEnd - from < MIN_HEAD) return undefined;

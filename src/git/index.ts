@@ -1,94 +1,34 @@
 /**
- * The only module (with the files beside it in src/git/) that runs git. Ordinary calls go through simple-git. Two kinds of call cannot:
- * a `git log -p` over a whole history must be read as a stream (simple-git buffers the whole output,
- * which for a multi-gigabyte history breaks the 200 MB memory goal; see bench/history.mjs), and
- * `git cat-file --batch`, `rev-list --stdin` and `log --stdin` need their object lists on stdin (a list
- * on the command line has a size limit: spawn E2BIG). Those spawn git directly, here, with an
- * environment that no replace ref, graft or outside diff option can change.
+ * The only module (with the files beside it in src/git/) that runs git. Ordinary calls go through simple-git;
+ * typed queries (repoRoot, stagedEntries, revList, remotes, isIgnored...) parse git's output in the files beside.
+ * Two kinds of call spawn git directly, here (stream, run), with an environment no replace ref, graft or
+ * outside diff option can change: object and commit lists go on stdin (`cat-file --batch`, `rev-list --stdin`;
+ * a command line has a size limit, E2BIG), which simple-git cannot give; and a `git log -p` is read as a stream.
+ * simple-git's outputHandler does see the stream, but simple-git still keeps every chunk to resolve with the
+ * whole output: bench/git-stream.mjs, 37 MB of `git log -p`, outputHandler / direct spawn: time 1.07x, peak RSS
+ * 2.77x (168 MB vs 61 MB, growing with the history), so a multi-gigabyte history would break the 200 MB goal.
  */
 import { spawn } from 'node:child_process';
 import type { SimpleGit } from 'simple-git';
 import { collect } from './process';
+import type { BatchHandler } from './cat-file';
 import { toGitError, isMissingGit } from './git-error';
-import { findPushed } from './pushed';
+import { findRepoRoot, findRepoRootOrNull } from './repo-root';
+import { stagedEntries } from './staged-diff';
+import { GLOBAL_FLAGS, SAFE_CONFIG, gitEnv, simpleGitEnv } from './env';
+
+export { gitEnv } from './env';
 
 export { runProcess, type ProcessResult } from './process';
+export type { RawEntry } from './parse-raw-diff';
+export type { TreeEntry } from './parse-lists';
+export type { BatchHandler, GitObject } from './cat-file';
 
-/**
- * Flags that keep git's output stable whatever the user's config says: the scanner must read what
- * leaves the machine, so nothing in the user's or the system's config may hide or change it (a root
- * commit's diff, a size threshold that turns text into "Binary files differ", a global attributes file).
- */
-const SAFE_CONFIG = [
-  'core.quotePath=false',
-  'core.bigFileThreshold=512m',
-  'core.attributesFile=/dev/null',
-  'diff.noprefix=false',
-  'diff.mnemonicPrefix=false',
-  'diff.relative=false',
-  'diff.interHunkContext=0',
-  'log.showRoot=true',
-  'log.showSignature=false',
-  'i18n.logOutputEncoding=UTF-8',
-  'color.ui=false',
-  'color.diff=false',
-  'submodule.recurse=false',
-];
-
-/** Before every subcommand: read objects as they are, never as `git replace` shows them. */
-const GLOBAL_FLAGS = ['--no-replace-objects'];
-
-/**
- * Variables that only say where the repository is (hooks rely on them: a linked worktree, git's push
- * quarantine) or how to reach a remote (`ls-remote` of a push URL). Every other GIT_* variable is dropped:
- * GIT_*_PATHSPECS, GIT_CONFIG_COUNT/KEY/VALUE, GIT_CONFIG_PARAMETERS, GIT_DIFF_PATH_*, GIT_NAMESPACE... can
- * each change what git reads or prints, and the scanner must read what leaves the machine.
- */
-const KEEP = new Set([
-  'GIT_DIR',
-  'GIT_INDEX_FILE',
-  'GIT_WORK_TREE',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_QUARANTINE_PATH',
-  'GIT_COMMON_DIR',
-  'GIT_CEILING_DIRECTORIES',
-  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
-  'GIT_EXEC_PATH',
-  'GIT_CONFIG_GLOBAL',
-  'GIT_CONFIG_SYSTEM',
-  'GIT_CONFIG_NOSYSTEM',
-  'GIT_ALLOW_PROTOCOL',
-  'GIT_PROTOCOL_FROM_USER',
-  'GIT_SSH',
-  'GIT_SSH_COMMAND',
-  'GIT_SSH_VARIANT',
-  'GIT_ASKPASS',
-  'GIT_PROXY_COMMAND',
-]);
-const KEEP_PREFIX = /^GIT_(SSL|HTTP|CURL)_/;
-
-/** Not needed by the local commands simple-git runs, and refused by its safety check. */
-const NOT_FOR_SIMPLE_GIT = ['EDITOR', 'PAGER', 'PREFIX', 'SSH_ASKPASS', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'GIT_PROXY_COMMAND'];
-
-/**
- * The environment of every git call: only the GIT_* variables above survive; replace refs, grafts and
- * system attributes off, no prompts, no pager.
- */
-export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(base)) {
-    if (!/^GIT_/i.test(k) || KEEP.has(k) || KEEP_PREFIX.test(k)) env[k] = v;
-  }
-  // GIT_GRAFT_FILE: a (deprecated) info/grafts file rewrites parents like a replace ref does; /dev/null reads as none.
-  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_ATTR_NOSYSTEM: '1', GIT_GRAFT_FILE: '/dev/null' };
-}
-
-function simpleGitEnv(): NodeJS.ProcessEnv {
-  const env = gitEnv();
-  for (const k of NOT_FOR_SIMPLE_GIT) delete env[k];
-  return env;
-}
+// Loaded on first use: a clean commit needs none of them, and the commit path pays for every module it loads.
+const q = (): typeof import('./queries') => require('./queries');
+const objects = (): typeof import('./cat-file') => require('./cat-file');
+const grep = (): typeof import('./grep') => require('./grep');
+const pushed = (): typeof import('./pushed') => require('./pushed');
 
 export class Git {
   private client?: SimpleGit;
@@ -147,18 +87,25 @@ export class Git {
    * git's stdin (object and commit lists: never the command line, which has a size limit); `config`
    * adds -c settings for this call.
    */
-  stream(args: string[], onData: (chunk: Buffer) => void, input = '', config: string[] = []): Promise<void> {
+  stream(args: string[], onData: (chunk: Buffer) => void | Promise<void>, input = '', config: string[] = []): Promise<void> {
     return new Promise((resolve, reject) => {
       const child = this.spawn(args, config);
       const err: Buffer[] = [];
       let failed: Error | undefined;
+      const stop = (e: unknown) => {
+        failed ??= e as Error;
+        child.kill();
+        child.stdout.resume(); // drain what is buffered, so 'close' comes
+      };
       child.stdout.on('data', (d: Buffer) => {
         if (failed) return;
         try {
-          onData(d);
+          const wait = onData(d);
+          if (!wait) return;
+          child.stdout.pause();
+          wait.then(() => child.stdout.resume(), stop);
         } catch (e) {
-          failed = e as Error;
-          child.kill();
+          stop(e);
         }
       });
       child.stderr.on('data', (d: Buffer) => err.push(d));
@@ -173,28 +120,81 @@ export class Git {
     });
   }
 
-  /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */
-  async grepCached(patterns: string[]): Promise<string[]> {
-    const args = ['grep', '--cached', '-l', '-z', '-F', '-f', '-'];
-    const r = await collect(this.spawn(args), patterns.join('\n') + '\n');
-    if (r.error) throw toGitError(r.error, args);
-    // git grep exits 1 when nothing matched (and says nothing on stderr).
-    if (r.code !== 0 && !(r.code === 1 && !r.err.length)) throw toGitError(new Error(r.err.toString('utf8')), args);
-    return r.out.toString('utf8').split('\0').filter(Boolean);
+  /**
+   * Like stream, for output this thread cannot keep up with while it scans (a whole history): a worker
+   * thread reads git's pipe so git never waits on it (pump.ts). Falls back to stream where the worker
+   * cannot run (the sources run as TypeScript, in tests).
+   */
+  async pumped(args: string[], onData: (chunk: Buffer) => void | Promise<void>, input = ''): Promise<void> {
+    const { pump, pumpAvailable } = require('./pump') as typeof import('./pump');
+    if (!pumpAvailable()) return this.stream(args, onData, input);
+    const r = await pump({ cmd: 'git', args: this.argv(args), cwd: this.cwd, env: gitEnv(), input }, onData);
+    if (r.errno) throw toGitError(Object.assign(new Error(r.stderr), { code: r.errno }), args);
+    if (r.code !== 0) throw toGitError(new Error(r.stderr), args);
   }
+
+  /**
+   * The streaming log: `git log <args>` of the commits `revs` select, handed to onData in git's own order.
+   * With more than one process the commits are split between them (log-batches.ts); with one, a single
+   * git log is read through the pump. `minCommits`: a shorter history is never split.
+   */
+  async streamLog(revs: string[], args: string[], processes: number, onData: (d: Buffer) => void, minCommits?: number): Promise<void> {
+    if (processes <= 1) return this.pumped([...args, ...revs, '--'], onData);
+    const { readLogInBatches } = require('./log-batches') as typeof import('./log-batches');
+    return readLogInBatches(this, revs, args, processes, onData, minCommits);
+  }
+
+  /** Prepares for a `pumped` call soon (a whole history): see pump.ts. */
+  static warmPump(): void {
+    (require('./pump') as typeof import('./pump')).warmPump();
+  }
+
+  /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */
+  readonly grepCached = (patterns: string[]) => grep().grepFiles((a) => this.spawn(a), ['--cached'], patterns);
+  /** The work tree's text files, tracked or not (ignored ones left out), that hold any of `patterns`. */
+  readonly grepWorkTree = (patterns: string[]) => grep().grepFiles((a) => this.spawn(a), ['--untracked', '-I'], patterns);
 
   /**
    * Which of `needles` (keys found in a staged change or an unpushed commit) are already reachable from a
    * remote-tracking ref, i.e. pushed and public; see pushed.ts.
    */
   async pushedStrings(needles: string[], budgetMs = 3000): Promise<Set<string>> {
-    const refs = (await this.tryRaw(['for-each-ref', '--sort=-committerdate', '--format=%(objectname)', 'refs/remotes'])) ?? '';
-    return findPushed(refs, needles, budgetMs, (args) => this.spawn(args));
+    return pushed().findPushed(await q().remoteTips(this), needles, budgetMs, (args) => this.spawn(args));
   }
+
+  // Typed queries: each runs one git call and parses its output in the file beside this one that it names.
+  /** The work tree's root (repo-root.ts); a GitError outside a repository. */
+  readonly repoRoot = () => findRepoRoot(this);
+  /** The root, or null outside a repository or without git (repo-root.ts). */
+  readonly repoRootOrNull = () => findRepoRootOrNull(this);
+  /** The repository's common git folder, absolute (shared by linked worktrees). */
+  readonly commonDir = () => q().gitPath(this, '--git-common-dir');
+  /** The folder git runs hooks from (core.hooksPath and worktrees respected), absolute. */
+  readonly hooksDir = () => q().gitPath(this, '--git-path', 'hooks');
+  readonly shallowCommits = () => q().shallowCommits(this);
+  readonly configValue = (key: string) => q().configValue(this, key);
+  /** The staged changes' raw records, their patch streamed to `onPatch` from the same process (staged-diff.ts). */
+  readonly stagedEntries = (opts?: Parameters<typeof stagedEntries>[1]) => stagedEntries(this, opts);
+  readonly revList = (revs: string[], stdinRevs?: string[]) => q().revList(this, revs, stdinRevs);
+  readonly countCommits = (revs: string[]) => q().countCommits(this, revs);
+  readonly remotes = () => q().remotes(this);
+  readonly remoteUrl = (remote: string) => q().remoteUrl(this, remote);
+  readonly remotePushUrls = (remote: string) => q().remotePushUrls(this, remote);
+  readonly lsRemote = (target: string) => q().lsRemote(this, target);
+  readonly isIgnored = (rel: string) => q().isIgnored(this, rel);
+  readonly workTreeFiles = (pathspec: string) => q().workTreeFiles(this, pathspec);
+  readonly lsTree = (treeish: string) => q().lsTree(this, treeish);
+  /** `git cat-file --batch` streamed object by object to `handler` (cat-file.ts). */
+  readonly catFileBatch = (ids: string[], handler: BatchHandler) => objects().catFileBatch(this, ids, handler);
+  readonly readObjects = (ids: string[]) => objects().readObjects(this, ids);
+  readonly objectTypes = (ids: string[]) => objects().objectTypes(this, ids);
 
   /** `config` ("key=value") comes after SAFE_CONFIG, so it can change one of those for one call. */
   private spawn(args: string[], config: string[] = []) {
-    const cfg = [...SAFE_CONFIG, ...config].flatMap((c) => ['-c', c]);
-    return spawn('git', [...cfg, ...GLOBAL_FLAGS, ...args], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
+    return spawn('git', this.argv(args, config), { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
+  }
+
+  private argv(args: string[], config: string[] = []): string[] {
+    return [...[...SAFE_CONFIG, ...config].flatMap((c) => ['-c', c]), ...GLOBAL_FLAGS, ...args];
   }
 }

@@ -7,7 +7,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 
 export async function findPushed(
-  refs: string,
+  remoteTips: string[],
   needles: string[],
   budgetMs: number,
   spawnGit: (args: string[]) => ChildProcessWithoutNullStreams,
@@ -15,7 +15,7 @@ export async function findPushed(
   const found = new Set<string>();
   const wanted = [...new Set(needles.filter((n) => n && !n.includes('\n')))];
   // The most recently updated remote branches' trees are searched whole; the history pass covers the others.
-  const tips = [...new Set(refs.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)))].slice(0, 16);
+  const tips = [...new Set(remoteTips)].slice(0, 16);
   if (!wanted.length || !tips.length) return found;
   const deadline = Date.now() + budgetMs;
   const keep = Math.max(...wanted.map((n) => n.length));

@@ -6,11 +6,10 @@ import type { Git } from '../git';
 export type HookTarget = { kind: 'husky'; dir: string } | { kind: 'git'; dir: string };
 
 export async function hookTarget(git: Git, root: string): Promise<HookTarget> {
-  const hooksPath = (await git.tryRaw(['config', 'core.hooksPath']))?.trim();
+  const hooksPath = await git.configValue('core.hooksPath');
   if (hooksPath && /(^|\/)\.husky(\/_)?\/?$/.test(hooksPath)) {
     const huskyDir = path.resolve(root, hooksPath.replace(/\/_\/?$/, '').replace(/\/$/, ''));
     if (fs.existsSync(huskyDir)) return { kind: 'husky', dir: huskyDir };
   }
-  const dir = (await git.raw(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'])).trim();
-  return { kind: 'git', dir };
+  return { kind: 'git', dir: await git.hooksDir() };
 }

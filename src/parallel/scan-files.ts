@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { Engine } from '../engine/scan';
+import { Engine } from '../engine/scan';
+import { builtinPrefilter } from '../rules/load';
+import type { Rule } from '../rules/types';
 import type { Finding } from '../engine/finding';
 import type { Emit, Notice, SourceStats } from '../sources/fragment';
 import { filesSource } from '../sources/files';
@@ -24,7 +26,7 @@ interface Helper {
   result: Promise<ShareResult>;
 }
 
-function startHelper(files: Array<[string, string]>, ignored: Uint8Array, rules: Engine['rules'], state: Int32Array): Helper {
+function startHelper(files: Array<[string, string]>, ignored: Uint8Array, rules: Rule[], state: Int32Array): Helper {
   const worker = new Worker(path.join(__dirname, 'files-worker.js'), { workerData: { files, ignored, rules, state } });
   const result = new Promise<ShareResult>((resolve, reject) => {
     worker.once('message', resolve);
@@ -35,7 +37,7 @@ function startHelper(files: Array<[string, string]>, ignored: Uint8Array, rules:
 
 export async function scanFilesInParallel(
   files: Array<[string, string]>,
-  engine: Engine,
+  rules: Rule[],
   isIgnored: (rel: string) => boolean,
   emit: Emit,
   onFinding: (f: Finding) => void,
@@ -45,11 +47,13 @@ export async function scanFilesInParallel(
   if (files.length < HELP_IF_FILES_LEFT || cores < 2) return filesSource(files, emit, notices);
   const state = new Int32Array(new SharedArrayBuffer(STATE_SLOTS * 4));
   const ignored = Uint8Array.from(files, ([, rel]) => (isIgnored(rel) ? 1 : 0));
+  // This thread's own engine: its findings are kept by file, to be put back in file order with the worker's.
+  const engine = new Engine(rules, builtinPrefilter());
   const started = performance.now();
   let helper: Helper | undefined;
   const mine = scanShare(files, ignored, engine, state, () => {
     if (!helper && performance.now() - started > HELP_AFTER_MS && files.length - Atomics.load(state, NEXT_FILE) >= HELP_IF_FILES_LEFT)
-      helper = startHelper(files, ignored, engine.rules, state);
+      helper = startHelper(files, ignored, rules, state);
   });
   const parts = [mine];
   if (helper) {

@@ -1,6 +1,7 @@
 /** --format json: the contract's shape. */
 import type { ReportOptions, ScanResult } from './result';
 import { shownSecret } from './redact-finding';
+import type { Reporter } from './reporter';
 
 export function renderJson(r: ScanResult, o: ReportOptions): string {
   return (
@@ -31,3 +32,5 @@ export function renderJson(r: ScanResult, o: ReportOptions): string {
     ) + '\n'
   );
 }
+
+export const jsonReporter: Reporter = { render: (r, o) => renderJson(r, o) };

@@ -1,10 +1,19 @@
 /** Progress of a history scan on stderr (commits done / total, rate), only when stderr is a terminal. */
-import type { Git } from '../git';
 import { writeTrustedStderr } from './terminal';
 
-export async function progress(git: Git, revs: string[]): Promise<{ tick: () => void; done: () => void }> {
-  if (!process.stderr.isTTY) return { tick: () => undefined, done: () => undefined };
-  const total = Number((await git.raw(['rev-list', '--count', ...revs, '--'])).trim()) || 0;
+export interface Progress {
+  tick: () => void;
+  done: () => void;
+}
+
+const SILENT: Progress = { tick: () => undefined, done: () => undefined };
+
+/** Whether progress is drawn at all: callers count the commits only then. */
+export const showsProgress = (): boolean => !!process.stderr.isTTY;
+
+/** A progress line for `total` commits (counted by the caller: git.countCommits). */
+export function progressBar(total: number): Progress {
+  if (!showsProgress()) return SILENT;
   const start = Date.now();
   let n = 0;
   let last = 0;

@@ -3,10 +3,12 @@ import type { Config } from '../config/types';
 import { playbookFor } from '../rules/load';
 import type { ReportOptions, ScanResult } from './result';
 import { shownSecret } from './redact-finding';
+import type { Reporter } from './reporter';
 import { HOMEPAGE } from '../messages';
-
-const LEVEL: Record<string, string> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
-const SCORE: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.0', low: '3.0' };
+import { severityOf } from '../rules/severity';
+import { providerRemedy } from '../remediation/playbook';
+import { stepsText } from '../remediation/render-text';
+import { stepsMarkdown } from '../remediation/render-markdown';
 
 /** What a SARIF rule descriptor needs to know of a rule (a Rule or a Finding both have it). */
 export interface SarifRuleInput {
@@ -21,21 +23,21 @@ export interface SarifRuleInput {
 /** One reportingDescriptor: the rule, its severity, and the playbook as help text. */
 export function sarifRule(f: SarifRuleInput, config: Config) {
   const id = (f.ruleId ?? f.id)!;
-  const pb = playbookFor(id, f.slug, config)?.playbook;
-  const help = pb
-    ? [`Revoke and rotate at ${pb.console}.`, pb.create, pb.revoke, pb.misuse, `Run \`leakguard explain ${id}\` for the full playbook.`]
-        .filter(Boolean)
-        .join('\n\n')
-    : `Remove the secret and rotate it. Run \`leakguard explain ${id}\`.`;
+  const pb = playbookFor(id, f.slug, config);
+  const steps = pb ? providerRemedy(pb).steps : null;
+  const more = `Run \`leakguard explain ${id}\` for the full playbook.`;
+  const help = steps
+    ? { text: [...stepsText(steps), '', more].join('\n'), markdown: [...stepsMarkdown(steps), '', more].join('\n') }
+    : { text: `Remove the secret and rotate it. ${more}`, markdown: `Remove the secret and rotate it. ${more}` };
   return {
     id,
     name: id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: f.title },
     fullDescription: { text: `${f.title} (${f.provider}) committed to source.` },
-    ...(pb?.console ? { helpUri: pb.console } : {}),
-    help: { text: help, markdown: help },
-    defaultConfiguration: { level: LEVEL[f.severity] ?? 'error' },
-    properties: { tags: ['security', 'secret'], 'security-severity': SCORE[f.severity] ?? '8.0', provider: f.provider },
+    ...(pb?.playbook.console ? { helpUri: pb.playbook.console } : {}),
+    help,
+    defaultConfiguration: { level: severityOf(f.severity).sarifLevel },
+    properties: { tags: ['security', 'secret'], 'security-severity': severityOf(f.severity).sarifScore, provider: f.provider },
   };
 }
 
@@ -71,7 +73,7 @@ export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, ver
   const results = r.findings.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIds.indexOf(f.ruleId),
-    level: LEVEL[f.severity] ?? 'error',
+    level: severityOf(f.severity).sarifLevel,
     message: {
       text: `${f.title} found: ${shownSecret(f, o.redact)}${f.commit ? ` in commit ${f.commit.sha.slice(0, 10)}` : ''}. Revoke and rotate it; see the rule's help.`,
     },
@@ -99,3 +101,5 @@ export function renderSarif(r: ScanResult, o: ReportOptions, config: Config, ver
   ];
   return sarifLog(version, rules, results, invocations);
 }
+
+export const sarifReporter: Reporter = { render: (r, o, ctx) => renderSarif(r, o, ctx.config, ctx.version()) };

@@ -4,14 +4,15 @@
  */
 import type { Finding } from '../engine/finding';
 import type { Config } from '../config/types';
-import { playbookFor, rulesFor } from '../rules/load';
 import type { ReportOptions, ScanResult } from './result';
-import { adviceSteps, URGENCY, URGENCY_PUSHED } from './advice';
-import { envReadFor } from './env-read';
-import { envVarOf } from '../rules/env-var';
+import { urgencyOf } from '../remediation/urgency';
+import { providerGroups } from '../remediation/groups';
+import { stepsText } from '../remediation/render-text';
+import { LIVENESS, livenessText } from '../remediation/liveness';
 import { shownSecret } from './redact-finding';
 import { IGNORE_FILE } from '../allow/fingerprints';
 import { forTerminal } from './terminal';
+import type { Reporter } from './reporter';
 
 type Paint = (s: string) => string;
 interface Pens {
@@ -60,6 +61,8 @@ export function renderText(r: ScanResult, o: ReportOptions, config: Config): str
   return forTerminal(composeText(r, o, config), o.color);
 }
 
+export const textReporter: Reporter = { render: (r, o, ctx) => renderText(r, o, ctx.config) };
+
 function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
   const p = pens(o.color);
   const out: string[] = [];
@@ -85,7 +88,8 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
     '',
   );
   const pushedCount = groups.filter((g) => r.pushed?.has(g.first.fingerprint)).length;
-  out.push(`  ${pushedCount ? p.red(p.bold(URGENCY_PUSHED(pushedCount, groups.length))) : URGENCY[r.where]}`, '');
+  const urgency = urgencyOf(r.where, pushedCount, groups.length);
+  out.push(`  ${pushedCount ? p.red(p.bold(urgency)) : urgency}`, '');
   // Many findings: one line each, so that the block stays readable; `leakguard explain` has the rest.
   const compact = groups.length > COMPACT_AFTER;
   const width = compact ? Math.max(...groups.map((g) => `${g.first.file}:${g.first.line}`.length)) : 0;
@@ -99,14 +103,14 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
     out.push(
       `  ${p.bold(f.line === 0 ? `${f.file} (in the file name)` : `${f.file}:${f.line}:${f.column}`)}  ${p.yellow(f.title)} ${p.dim(`(${f.provider}, ${f.severity})`)}`,
     );
-    const live =
-      f.liveness === 'live'
-        ? p.red(p.bold('  LIVE: the provider accepts this key'))
+    const pen = !f.liveness
+      ? null
+      : LIVENESS[f.liveness].alarm
+        ? (t: string) => p.red(p.bold(t))
         : f.liveness === 'revoked'
-          ? p.green('  revoked: the provider rejects this key')
-          : f.liveness
-            ? p.dim('  liveness unknown')
-            : '';
+          ? p.green
+          : p.dim;
+    const live = pen ? pen(`  ${livenessText(f.liveness!)}`) : '';
     if (r.pushed?.has(f.fingerprint))
       out.push(p.red(p.bold('    already pushed: this exact key is in history reachable from a remote-tracking branch')));
     out.push(`    key: ${shownSecret(f, o.redact)}${f.encoding ? p.dim(`  (found ${f.encoding}-encoded)`) : ''}${live}`);
@@ -123,47 +127,16 @@ function composeText(r: ScanResult, o: ReportOptions, config: Config): string {
     out.push(p.dim(`    fingerprint: ${f.fingerprint}`));
   }
   // One block of advice per provider (the playbook is the provider's); each file line names its own rule's variable.
-  const rules = new Map(rulesFor(config).map((rule) => [rule.id, rule]));
-  const byProvider = new Map<string, Finding[]>();
-  for (const { first } of groups) {
-    const key = config.rules.some((c) => c.id === first.ruleId && c.playbook) ? first.ruleId : first.slug;
-    const list = byProvider.get(key);
-    if (list) list.push(first);
-    else byProvider.set(key, [first]);
-  }
-  for (const [key, fs] of byProvider) {
-    const ruleId = fs[0].ruleId;
-    const pb = playbookFor(ruleId, fs[0].slug, config);
-    if (!pb) continue;
-    const envVars = [...new Set(fs.map((f) => envVarOf(f, rules.get(f.ruleId))).filter((v): v is string => !!v))];
-    const inventory = [...new Set(fs.flatMap((f) => r.inventory?.get(f.fingerprint) ?? []))];
-    const { heading, steps } = adviceSteps({
-      where: r.where,
-      provider: pb.provider,
-      playbook: pb.playbook,
-      envVar: envVars[0],
-      envVars,
-      inventory,
-      ruleId,
-      compact,
-      pushed: fs.some((f) => r.pushed?.has(f.fingerprint)),
-      files: fs.map((f) => {
-        const rule = rules.get(f.ruleId);
-        const envVar = envVarOf(f, rule);
-        return {
-          file: f.file,
-          line: f.line,
-          envVar,
-          envVarHoldsFile: rule?.envVarHoldsFile,
-          advice: rule?.advice,
-          envRead: envVar ? envReadFor(f.file, envVar) : null,
-          commit: f.commit?.sha.slice(0, 10),
-        };
-      }),
-    });
-    out.push('', p.cyan(p.bold(`  ${pb.provider}: ${heading}`)));
-    steps.forEach((s, i) => out.push(`  ${s.startsWith('  ') ? '  ' + s.trimStart() : `${i + 1}. ${s}`}`.replace(/\n/g, '\n  ')));
-    out.push(p.dim(`  Full playbook: leakguard explain ${key}`));
+  for (const g of providerGroups(
+    r,
+    groups.map((x) => x.first),
+    config,
+    compact,
+  )) {
+    if (!g.advice) continue;
+    out.push('', p.cyan(p.bold(`  ${g.provider}: ${g.advice.heading}`)));
+    out.push(...stepsText(g.advice.steps, '  '));
+    out.push(p.dim(`  Full playbook: leakguard explain ${g.key}`));
   }
   out.push('', p.bold('  Not a secret?'));
   out.push(`  Add a comment with ${p.green('leakguard:allow')} on the same line (e.g. "# leakguard:allow test fixture"),`);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types';
 import type { CompiledPlaybooks, CompiledRules, Playbook, Rule } from './types';
+import { byPrecedence } from './order';
 
 const DIST = path.resolve(__dirname, '..', '..');
 
@@ -46,10 +47,8 @@ export function rulesFor(config: Config): Rule[] {
     slug: slugOf(r.provider ?? 'custom'),
     envVars: r.envVars ?? [],
   }));
-  const all = [...custom.filter((r) => !r.generic), ...base, ...custom.filter((r) => r.generic)]
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => Number(!!a.r.generic) - Number(!!b.r.generic) || (b.r.priority ?? 0) - (a.r.priority ?? 0) || a.i - b.i)
-    .map(({ r }) => r);
+  // A custom rule goes before the built-in ones of the same precedence; a custom catch-all after them.
+  const all = [...custom.filter((r) => !r.generic), ...base, ...custom.filter((r) => r.generic)].sort(byPrecedence);
   return all
     .filter((r) => !off.has(r.id) && !offProviders.has(r.provider.toLowerCase()) && !offProviders.has(r.slug))
     .map((r) => {

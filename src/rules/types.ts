@@ -1,5 +1,6 @@
 /** The shapes of rules/<provider>.yaml, as written by people. */
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
+import type { Severity } from './severity';
+export type { Severity };
 
 export interface RuleExamples {
   /** Templates for lines that must be reported (see scripts/fixtures/generate.ts for the {charset:N} syntax). */

@@ -1,11 +1,12 @@
-import type { Playbook, ProviderSpec, RuleSpec } from './types';
+import type { Playbook, ProviderSpec, RuleSpec, Severity } from './types';
 import { CHECK_NAMES } from '../engine/check-names';
+import { CHECKSUM_NAMES } from '../engine/checksums';
+import { SEVERITIES } from './severity';
 
 /**
  * Checks a rule or provider written by a person (a rules/*.yaml file or a custom rule in the config).
  * Returns the problems as "key: what is expected" strings; an empty list means it is usable.
  */
-const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const RULE_KEYS = new Set([
   'id',
   'title',
@@ -35,7 +36,7 @@ const RULE_KEYS = new Set([
   'fileName',
 ]);
 const PLAYBOOK_KEYS = new Set(['console', 'usage', 'create', 'revoke', 'misuse', 'notes', 'docs']);
-const CHECKSUMS = new Set(['github-crc32', 'crc32-hex8']);
+const CHECKSUMS = new Set(CHECKSUM_NAMES);
 
 const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isRegex = (v: string): boolean => {
@@ -55,7 +56,7 @@ export function checkRule(r: unknown, at: string): string[] {
   for (const k of Object.keys(rule)) if (!RULE_KEYS.has(k)) errs.push(`${at}.${k}: unknown key (allowed: ${[...RULE_KEYS].join(', ')})`);
   if (!isStr(rule.id) || !/^[a-z0-9][a-z0-9-]*$/.test(rule.id)) errs.push(`${at}.id: expected a lower-case id like "acme-api-key"`);
   if (!isStr(rule.title)) errs.push(`${at}.title: expected a short description`);
-  if (!SEVERITIES.includes(rule.severity as string)) errs.push(`${at}.severity: expected one of ${SEVERITIES.join(', ')}`);
+  if (!SEVERITIES.includes(rule.severity as Severity)) errs.push(`${at}.severity: expected one of ${SEVERITIES.join(', ')}`);
   if (!isStrList(rule.keywords) || rule.keywords.length === 0) errs.push(`${at}.keywords: expected a non-empty list of strings`);
   if (rule.flags !== undefined && (typeof rule.flags !== 'string' || !/^[imsu]*$/.test(rule.flags)))
     errs.push(`${at}.flags: expected letters from "imsu"`);
@@ -72,7 +73,7 @@ export function checkRule(r: unknown, at: string): string[] {
     if (rule[k] !== undefined && typeof rule[k] !== 'string') errs.push(`${at}.${k}: expected a string`);
   if (rule.checksum !== undefined && !CHECKSUMS.has(rule.checksum as string))
     errs.push(`${at}.checksum: expected one of ${[...CHECKSUMS].join(', ')}`);
-  if (rule.fixtureSeverity !== undefined && !SEVERITIES.includes(rule.fixtureSeverity as string))
+  if (rule.fixtureSeverity !== undefined && !SEVERITIES.includes(rule.fixtureSeverity as Severity))
     errs.push(`${at}.fixtureSeverity: expected one of ${SEVERITIES.join(', ')}`);
   if (rule.check !== undefined && !(CHECK_NAMES as readonly string[]).includes(rule.check as string))
     errs.push(`${at}.check: expected one of ${CHECK_NAMES.join(', ')}`);

@@ -7,7 +7,6 @@
  */
 import type { Git } from '../git';
 import type { CommitInfo, Emit, Notice } from './fragment';
-import { BatchParser } from './blob/batch-parser';
 import { BlobScanner } from './blob/blob-scanner';
 import { unreadable } from './blob/read-blobs';
 import { MESSAGE_FILE } from '../diff/patch-parser';
@@ -60,13 +59,11 @@ export function scanCommitObject(sha: string, body: Buffer, emit: Emit): void {
 
 /** Scans the raw objects of `shas` (commits); an unreadable one is a notice that fails the push closed. */
 export async function scanCommitObjects(git: Git, shas: string[], emit: Emit, notices: Notice[]): Promise<void> {
-  if (!shas.length) return;
-  const parser = new BatchParser({
+  await git.catFileBatch(shas, {
     object: (sha) => {
       const parts: Buffer[] = [];
       return { push: (b) => parts.push(Buffer.from(b)), end: () => scanCommitObject(sha, Buffer.concat(parts), emit) };
     },
     missing: (name) => notices.push(unreadable(`<commit ${name.slice(0, 12)}>`, `commit object ${name.slice(0, 12)}`)),
   });
-  await git.stream(['cat-file', '--batch'], (d) => parser.feed(d), shas.join('\n') + '\n');
 }

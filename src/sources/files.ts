@@ -53,16 +53,10 @@ async function listFiles(target: string, git: Git | null, repoRoot: string | nul
   const abs = path.resolve(target);
   if (st.isFile()) return [[abs, path.relative(base, abs).split(path.sep).join('/')]];
   if (git && repoRoot && isInside(repoRoot, abs)) {
-    // check-ignore prints the path when it is ignored (its exit code does not survive simple-git).
-    const ignored = (await git.tryRaw(['check-ignore', '--', path.relative(repoRoot, abs) || '.']))?.trim();
-    if (!ignored) {
-      // ls-files runs at the repo root, so its paths are already the ones reports show.
-      const out = await git.raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', abs]);
+    if (!(await git.isIgnored(path.relative(repoRoot, abs)))) {
+      // git runs at the repo root, so its paths are already the ones reports show.
       const rootSlash = repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`;
-      return out
-        .split('\0')
-        .filter(Boolean)
-        .map((f) => [rootSlash + f, f]);
+      return (await git.workTreeFiles(abs)).map((f) => [rootSlash + f, f]);
     }
   }
   const out: Array<[string, string]> = [];

@@ -5,10 +5,23 @@
  * What git shows as "Binary files differ" is read from the blob afterwards (blob/read-blobs.ts); root
  * commits always show their diff (--root) and replace refs are off (git.ts), whatever the user's config.
  */
+import os from 'node:os';
 import type { Git } from '../git';
 import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
 import { scanBlobs } from './blob/read-blobs';
+
+/**
+ * git processes for a whole history: one per core but the one this thread scans on, up to four
+ * (LEAKGUARD_GIT_PROCESSES sets it). On two cores one git and this thread each have a core: splitting
+ * git there costs more (each process rebuilds its own trees) than it gains.
+ */
+function gitProcesses(): number {
+  const set = Number(process.env.LEAKGUARD_GIT_PROCESSES);
+  if (Number.isInteger(set) && set > 0) return Math.min(set, 16);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores - 1));
+}
 
 const LOG_ARGS = [
   'log',
@@ -34,6 +47,32 @@ export interface HistoryInput {
   stdinRevs?: string[];
 }
 
+export interface LogResult {
+  stats: SourceStats;
+  /** What git showed as binary: read from the blob afterwards (scanBlobs), after every commit's lines. */
+  binaries: BinaryBlob[];
+}
+
+/** The `git log -p` half of historySource: every commit's added lines and message, binaries set aside. */
+export async function historyLog(git: Git, input: HistoryInput, emit: Emit, onCommit?: (c: CommitInfo) => void): Promise<LogResult> {
+  const { revs, stdinRevs } = input;
+  const binaries: BinaryBlob[] = [];
+  const parser = new PatchParser(emit, onCommit, (b) => binaries.push(b));
+  const feed = (d: Buffer) => parser.feed(d);
+  const processes = gitProcesses();
+  if (stdinRevs) await git.stream([...LOG_ARGS, ...revs, '--stdin', '--'], feed, stdinRevs.join('\n') + '\n');
+  // Asked for by count: split however short the history (by default a short one is left whole).
+  else await git.streamLog(revs, LOG_ARGS, processes, feed, process.env.LEAKGUARD_GIT_PROCESSES ? 1 : undefined);
+  parser.end();
+  return { stats: { filesScanned: parser.files, linesScanned: parser.lineCount, commitsScanned: parser.commits }, binaries };
+}
+
+/** Adds what the binary blobs held to a log's stats, after scanning them through `emit`. */
+export async function finishWithBlobs(git: Git, log: LogResult, emit: Emit, notices: Notice[]): Promise<SourceStats> {
+  const blobs = await scanBlobs(git, log.binaries, emit, notices);
+  return { ...log.stats, linesScanned: log.stats.linesScanned + blobs.lines };
+}
+
 export async function historySource(
   git: Git,
   input: HistoryInput | string[],
@@ -41,20 +80,6 @@ export async function historySource(
   onCommit?: (c: CommitInfo) => void,
   notices: Notice[] = [],
 ): Promise<SourceStats> {
-  const { revs, stdinRevs } = Array.isArray(input) ? { revs: input, stdinRevs: undefined } : input;
-  const binaries: BinaryBlob[] = [];
-  const parser = new PatchParser(emit, onCommit, (b) => binaries.push(b));
-  const args = [...LOG_ARGS, ...revs, ...(stdinRevs ? ['--stdin'] : []), '--'];
-  await git.stream(args, (d) => parser.feed(d), stdinRevs ? stdinRevs.join('\n') + '\n' : '');
-  parser.end();
-  const blobs = await scanBlobs(git, binaries, emit, notices);
-  return { filesScanned: parser.files, linesScanned: parser.lineCount + blobs.lines, commitsScanned: parser.commits };
-}
-
-/** The commits `revs` (and `stdinRevs`) select, for progress and for the shallow-clone check. */
-export async function listCommits(git: Git, revs: string[], stdinRevs?: string[]): Promise<string[]> {
-  const out = stdinRevs
-    ? await git.run(['rev-list', ...revs, '--stdin', '--'], stdinRevs.join('\n') + '\n')
-    : await git.raw(['rev-list', ...revs, '--']);
-  return out.split('\n').filter(Boolean);
+  const log = await historyLog(git, Array.isArray(input) ? { revs: input } : input, emit, onCommit);
+  return finishWithBlobs(git, log, emit, notices);
 }

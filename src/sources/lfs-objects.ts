@@ -19,7 +19,7 @@ async function scanFile(abs: string, p: LfsPointer, emit: Emit): Promise<void> {
 
 export async function scanLfsObjects(git: Git, pointers: LfsPointer[], emit: Emit, notices: Notice[]): Promise<void> {
   if (!pointers.length) return;
-  const gitDir = (await git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
+  const gitDir = await git.commonDir();
   const done = new Set<string>();
   for (const p of pointers) {
     if (done.has(`${p.oid}\0${p.file}`)) continue;

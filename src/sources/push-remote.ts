@@ -7,7 +7,6 @@
  */
 import type { Git } from '../git';
 import type { Notice } from './fragment';
-import { objectTypes } from './blob/read-objects';
 
 /** `args` go to rev-list before --stdin ("--not --remotes=origin"); `exclude` are object ids to subtract (fed on stdin). */
 export interface RemoteBase {
@@ -17,20 +16,19 @@ export interface RemoteBase {
 
 /** Whether pushing to `url` (git's second hook argument; the remote's push URL when absent) goes where `remote`'s tracking refs came from. */
 async function pushGoesToFetchUrl(git: Git, remote: string, url?: string): Promise<boolean> {
-  const fetchUrl = (await git.tryRaw(['remote', 'get-url', remote]))?.split('\n')[0];
+  const fetchUrl = await git.remoteUrl(remote);
   if (!fetchUrl) return false;
   if (url !== undefined) return url === fetchUrl;
-  const pushUrls = (await git.tryRaw(['remote', 'get-url', '--push', '--all', remote]))?.split('\n').filter(Boolean) ?? [];
+  const pushUrls = await git.remotePushUrls(remote);
   return pushUrls.length > 0 && pushUrls.every((u) => u === fetchUrl);
 }
 
 export async function remoteBase(git: Git, remote: string, notices: Notice[], url?: string): Promise<RemoteBase> {
-  const names = (await git.raw(['remote'])).split('\n').filter(Boolean);
-  const named = names.includes(remote);
+  const named = (await git.remotes()).includes(remote);
   if (named && (await pushGoesToFetchUrl(git, remote, url))) return { args: ['--not', `--remotes=${remote}`], exclude: [] };
   const target = named ? url : remote;
-  // Through run(): no terminal prompt for credentials (GIT_TERMINAL_PROMPT=0); any failure means "unknown".
-  const listed = !target || target.startsWith('-') ? null : await git.run(['ls-remote', '--', target], '').catch(() => null);
+  // Any failure (no network, credentials it may not prompt for) means "unknown".
+  const listed = target ? await git.lsRemote(target) : null;
   if (listed === null && named) {
     notices.push({
       file: remote,
@@ -46,14 +44,6 @@ export async function remoteBase(git: Git, remote: string, notices: Notice[], ur
     });
     return { args: ['--not', '--remotes'], exclude: [] };
   }
-  const shas = [
-    ...new Set(
-      listed
-        .split('\n')
-        .map((l) => l.split('\t')[0])
-        .filter((s) => /^[0-9a-f]{40,64}$/.test(s)),
-    ),
-  ];
-  const types = await objectTypes(git, shas);
-  return { args: [], exclude: shas.filter((_, i) => types[i] !== null) };
+  const types = await git.objectTypes(listed);
+  return { args: [], exclude: listed.filter((_, i) => types[i] !== null) };
 }

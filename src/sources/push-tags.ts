@@ -5,7 +5,6 @@
  */
 import type { Git } from '../git';
 import type { Emit, Notice } from './fragment';
-import { readObjects } from './blob/read-objects';
 import { scanBlobs, unreadable, type BlobRef } from './blob/read-blobs';
 import { scanOddMessage } from './commit-objects';
 
@@ -43,10 +42,7 @@ export async function scanTagObjects(git: Git, shas: string[], emit: Emit, notic
   const result: Array<Target | null> = shas.map(() => null);
   let pending = shas.map((sha, i) => ({ sha, i }));
   for (let depth = 0; depth < MAX_DEPTH && pending.length; depth++) {
-    const objects = await readObjects(
-      git,
-      pending.map((p) => p.sha),
-    );
+    const objects = await git.readObjects(pending.map((p) => p.sha));
     const next: typeof pending = [];
     pending.forEach((p, k) => {
       const o = objects[k];
@@ -84,12 +80,7 @@ export async function scanTargetContent(
   for (const t of targets) {
     if (t.type === 'blob') blobs.push({ file: `<${t.name}>`, sha: t.sha });
     if (t.type !== 'tree') continue;
-    const out = await git.raw(['ls-tree', '-r', '-z', '--full-tree', t.sha]);
-    for (const rec of out.split('\0').filter(Boolean)) {
-      const [meta, file] = [rec.slice(0, rec.indexOf('\t')), rec.slice(rec.indexOf('\t') + 1)];
-      const [, type, sha] = meta.split(' ');
-      if (type === 'blob') blobs.push({ file: `<${t.name}>/${file}`, sha });
-    }
+    for (const e of await git.lsTree(t.sha)) if (e.type === 'blob') blobs.push({ file: `<${t.name}>/${e.path}`, sha: e.sha });
   }
   return (await scanBlobs(git, blobs, emit, notices)).lines;
 }

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import type { Git } from '../git';
 import { UserError } from '../errors';
+import { frameworkPushLine, isZeroSha, parsePushLines, sendsObjects, type PushUpdate } from '../git/parse-pre-push';
 import type { Emit, Notice, SourceStats } from './fragment';
-import { historySource, listCommits } from './history';
-import { objectTypes } from './blob/read-objects';
+import { historySource } from './history';
 import { scanTagObjects, scanTargetContent, type Target } from './push-tags';
 import { remoteBase } from './push-remote';
 import { nameLines } from './name-lines';
@@ -18,59 +18,9 @@ import { scanCommitObjects } from './commit-objects';
 import { LFS_HEADER, lfsPointerOf, type LfsPointer } from './lfs';
 import { scanLfsObjects } from './lfs-objects';
 
-const ZERO = /^0+$/;
-
-export interface PushUpdate {
-  localRef: string;
-  localSha: string;
-  remoteRef: string;
-  remoteSha: string;
-}
-
-const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
-
-export function parsePushLines(input: string): PushUpdate[] {
-  return input
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [localRef, localSha, remoteRef, remoteSha] = l.split(/\s+/);
-      if (!remoteSha || l.split(/\s+/).length !== 4 || !SHA.test(localSha) || !SHA.test(remoteSha)) {
-        throw new UserError(
-          `unexpected pre-push input line: "${l}"`,
-          'git passes "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin; run this from the pre-push hook.',
-        );
-      }
-      return { localRef, localSha, remoteRef, remoteSha };
-    });
-}
-
-function shallowBoundary(gitDir: string): Set<string> {
-  try {
-    return new Set(fs.readFileSync(`${gitDir}/shallow`, 'utf8').split('\n').filter(Boolean));
-  } catch {
-    return new Set();
-  }
-}
-
-/**
- * The pre-commit framework runs pre-push hooks without git's stdin lines; it passes the range in
- * PRE_COMMIT_FROM_REF / PRE_COMMIT_TO_REF instead. This turns those into the same update line.
- */
-export function frameworkPushLine(env: NodeJS.ProcessEnv): string {
-  const to = env.PRE_COMMIT_TO_REF;
-  if (!to) return '';
-  const from = env.PRE_COMMIT_FROM_REF || '0'.repeat(40);
-  return `${env.PRE_COMMIT_LOCAL_BRANCH ?? 'HEAD'} ${to} ${env.PRE_COMMIT_REMOTE_BRANCH ?? 'HEAD'} ${from}\n`;
-}
-
 /** What each update sends at its tip: a commit, or (a tag of) a blob or tree; annotated tags are scanned on the way. */
 async function resolveTips(git: Git, updates: PushUpdate[], emit: Emit, notices: Notice[]): Promise<Array<Target | null>> {
-  const types = await objectTypes(
-    git,
-    updates.map((u) => u.localSha),
-  );
+  const types = await git.objectTypes(updates.map((u) => u.localSha));
   types.forEach((t, i) => {
     if (!t) throw new UserError(`the object being pushed (${updates[i].localSha.slice(0, 12)}) is not in this repository.`);
   });
@@ -87,11 +37,8 @@ async function resolveTips(git: Git, updates: PushUpdate[], emit: Emit, notices:
 }
 
 async function checkRemoteShas(git: Git, updates: PushUpdate[], remote: string): Promise<void> {
-  const known = updates.filter((u) => !ZERO.test(u.remoteSha));
-  const types = await objectTypes(
-    git,
-    known.map((u) => u.remoteSha),
-  );
+  const known = updates.filter((u) => !isZeroSha(u.remoteSha));
+  const types = await git.objectTypes(known.map((u) => u.remoteSha));
   types.forEach((t, i) => {
     if (t) return;
     const u = known[i];
@@ -153,7 +100,7 @@ export async function pushSource(
 ): Promise<SourceStats> {
   const { remote, url, fromPipe = true } = typeof target === 'string' ? { remote: target } : target;
   const all = readUpdates(stdin, fromPipe);
-  const updates = all.filter((u) => !ZERO.test(u.localSha) && u.localSha !== u.remoteSha); // a deletion sends nothing
+  const updates = all.filter(sendsObjects);
   const total: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
   if (!updates.length) return total;
   emitRefNames(updates, emit);
@@ -163,16 +110,15 @@ export async function pushSource(
   total.linesScanned += await scanTargetContent(git, content, emit, notices);
 
   const base = await remoteBase(git, remote, notices, url);
-  const gitDir = (await git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
-  const boundary = shallowBoundary(gitDir);
+  const boundary = new Set(await git.shallowCommits());
   const seen = new Set<string>();
   const commits: string[] = [];
   for (const [i, u] of updates.entries()) {
     const tip = tips[i];
     if (!tip || tip.type !== 'commit') continue;
     // An update or a force push: what is reachable from the new tip but not from the old one, nor from anything the remote has.
-    const stdinRevs = [tip.sha, ...(ZERO.test(u.remoteSha) ? [] : [`^${u.remoteSha}`]), ...base.exclude.map((s) => `^${s}`)];
-    const fresh = (await listCommits(git, base.args, stdinRevs)).filter((c) => !seen.has(c));
+    const stdinRevs = [tip.sha, ...(isZeroSha(u.remoteSha) ? [] : [`^${u.remoteSha}`]), ...base.exclude.map((s) => `^${s}`)];
+    const fresh = (await git.revList(base.args, stdinRevs)).filter((c) => !seen.has(c));
     const cut = fresh.find((c) => boundary.has(c));
     if (cut) {
       throw new UserError(

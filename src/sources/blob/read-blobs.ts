@@ -6,7 +6,6 @@
  */
 import type { Git } from '../../git';
 import type { CommitInfo, Emit, Notice } from '../fragment';
-import { BatchParser } from './batch-parser';
 import { BlobScanner } from './blob-scanner';
 
 export interface BlobRef {
@@ -33,27 +32,28 @@ export async function scanBlobs(git: Git, blobs: BlobRef[], emit: Emit, notices:
     return true;
   });
   const stats: BlobStats = { files: 0, lines: 0 };
-  if (!queue.length) return stats;
   let next = 0;
-  const parser = new BatchParser({
-    object: () => {
-      const b = queue[next++];
-      stats.files++;
-      const scanner = new BlobScanner(b.file, b.commit, emit);
-      return {
-        push: (d) => scanner.push(d),
-        end: () => {
-          scanner.end();
-          stats.lines += scanner.lineCount;
-        },
-      };
-    },
-    missing: (name, why) => {
-      const b = queue[next++];
-      notices.push(unreadable(b?.file ?? name, `object ${name.slice(0, 12)} (${why})`));
-    },
-  });
   // A git failure here rejects: the command stops with exit 2, which is failing closed.
-  await git.stream(['cat-file', '--batch'], (d) => parser.feed(d), queue.map((b) => b.sha).join('\n') + '\n');
+  await git.catFileBatch(
+    queue.map((b) => b.sha),
+    {
+      object: () => {
+        const b = queue[next++];
+        stats.files++;
+        const scanner = new BlobScanner(b.file, b.commit, emit);
+        return {
+          push: (d) => scanner.push(d),
+          end: () => {
+            scanner.end();
+            stats.lines += scanner.lineCount;
+          },
+        };
+      },
+      missing: (name, why) => {
+        const b = queue[next++];
+        notices.push(unreadable(b?.file ?? name, `object ${name.slice(0, 12)} (${why})`));
+      },
+    },
+  );
   return stats;
 }

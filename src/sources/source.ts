@@ -1,0 +1,25 @@
+/**
+ * What every source is to the pipeline: something that yields fragments (the added lines of one file,
+ * with where they came from, see fragment.ts) and notes what it passed over. A source knows nothing of
+ * rules: the pipeline (src/pipeline/run.ts) takes each fragment through the engine, the allow filters
+ * and a reporter. A new source is one file here and one case in src/pipeline/select-source.ts.
+ */
+import type { Finding } from '../engine/finding';
+import type { Rule } from '../rules/types';
+import type { Emit, Notice, SourceStats } from './fragment';
+
+export interface SourceContext {
+  /** What the source passed over (binary, too big, unreadable...), for the report and the hooks. */
+  notices: Notice[];
+  /** Whether the user ignores this path: its content need not be read. */
+  ignored(rel: string): boolean;
+  /** For a source that also scans on other threads (a large directory): the rules those threads run... */
+  rules(): Rule[];
+  /** ...and where their findings go, in the order the source gives them. */
+  found(f: Finding): void;
+}
+
+export interface Source {
+  /** Yields every fragment through `emit`; resolves with the counts once the last one is out. */
+  fragments(emit: Emit, ctx: SourceContext): Promise<SourceStats>;
+}
