@@ -122,11 +122,27 @@ async function history(commits) {
   return dir;
 }
 
-/** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run. */
+/** Wall seconds, CPU seconds (user + system) and peak RSS (MB: the largest process of the tree) of one run. */
 function timed(cmd, args, cwd) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const [s, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { s, cpu: user + sys, mb: kb / 1024 };
+}
+
+/** Peak RSS (MB) of the node process alone, without its git children: its high-water mark, read until it exits. */
+async function nodePeakMb(args, cwd) {
+  const child = spawn('node', args, { cwd, stdio: 'ignore' });
+  let kb = 0;
+  const poll = setInterval(() => {
+    try {
+      kb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? kb);
+    } catch {
+      // gone
+    }
+  }, 50);
+  await new Promise((ok) => child.on('exit', ok));
+  clearInterval(poll);
+  return kb / 1024;
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -151,12 +167,13 @@ for (const commits of SIZES) {
     gitCpu: median(gl.map((x) => x.cpu)),
     rss: Math.max(...lg.map((x) => x.mb)),
     gitRss: Math.max(...gl.map((x) => x.mb)),
+    nodeRss: fs.existsSync('/proc/self/status') ? await nodePeakMb([CLI, 'scan', '--all-history', '--format', 'json'], dir) : NaN,
   };
   rows.push(row);
   console.log(
     `${String(commits).padStart(8)} commits  ${patchMb.toFixed(0).padStart(5)} MB patches  ` +
       `leakguard ${row.lg.toFixed(1)} s (cpu ${row.lgCpu.toFixed(1)} s)  git log ${row.git.toFixed(1)} s (cpu ${row.gitCpu.toFixed(1)} s)  ` +
-      `ratio ${(row.lg / row.git).toFixed(2)}x  peak RSS ${row.rss.toFixed(0)} MB (git log ${row.gitRss.toFixed(0)} MB)`,
+      `ratio ${(row.lg / row.git).toFixed(2)}x  peak RSS ${row.rss.toFixed(0)} MB (node alone ${row.nodeRss.toFixed(0)} MB, git log ${row.gitRss.toFixed(0)} MB)`,
   );
 }
 
@@ -182,14 +199,22 @@ if (rows.length >= 2) {
     c,
     rows.map((r) => r.patchMb),
   );
-  const rssFit = fit(
+  const nodeFit = fit(
+    c,
+    rows.map((r) => r.nodeRss),
+  );
+  const treeFit = fit(
     c,
     rows.map((r) => r.rss),
   );
   console.log(
     `extrapolated to ${TARGET} commits (time linear in commits, ${(mbFit.b * 1024).toFixed(1)} KB of patch a commit): ` +
       `${(mbFit.at(TARGET) / 1024).toFixed(1)} GB patches  leakguard ${lgFit.at(TARGET).toFixed(0)} s  git log ${gitFit.at(TARGET).toFixed(0)} s  ` +
-      `ratio ${(lgFit.at(TARGET) / gitFit.at(TARGET)).toFixed(2)}x  peak RSS ~${Math.max(...rows.map((r) => r.rss)).toFixed(0)} MB (flat; slope ${(rssFit.b * 1e5).toFixed(1)} MB per 100k commits)`,
+      `ratio ${(lgFit.at(TARGET) / gitFit.at(TARGET)).toFixed(2)}x`,
+  );
+  console.log(
+    `  memory: node ~${Math.max(...rows.map((r) => r.nodeRss)).toFixed(0)} MB if flat (slope ${(nodeFit.b * 1e5).toFixed(0)} MB per 100k commits); ` +
+      `largest process (git) ${treeFit.at(TARGET).toFixed(0)} MB if linear (slope ${(treeFit.b * 1e5).toFixed(0)} MB per 100k commits)`,
   );
   const last = rows[rows.length - 1];
   console.log(
