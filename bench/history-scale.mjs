@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { CLI } from './lib.mjs';
 import { expand } from '../dist/scripts/fixtures/generate.js';
 import { Rng } from '../dist/scripts/fixtures/rng.js';
