@@ -1,24 +1,23 @@
 /**
- * A worker thread for directory scans: reads its share of the files and runs the engine on them, so
- * a large tree uses both cores. It posts back plain findings; allowing and reporting stay in the main thread.
+ * A worker thread for directory scans: takes files from the counter it shares with the main thread,
+ * reads and scans them, and posts back plain findings and notices by file index. Allowing and reporting
+ * stay in the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { enableLinearFallback } from '../config/linear-regex';
 import { Engine } from '../engine/scan';
-import { filesSource } from '../sources/files';
-import type { Finding } from '../engine/finding';
-import type { Notice } from '../sources/fragment';
+import { builtinPrefilter } from '../rules/load';
 import type { Rule } from '../rules/types';
+import { scanShare, WORKER_GATE } from './file-share';
 
 enableLinearFallback();
-const { files, rules, ignoredPaths } = workerData as { files: Array<[string, string]>; rules: Rule[]; ignoredPaths: string[] };
-const engine = new Engine(rules);
-const skip = new Set(ignoredPaths);
-const findings: Finding[] = [];
-const notices: Notice[] = [];
-const stats = filesSource(
-  files.filter(([, rel]) => !skip.has(rel)),
-  (f) => engine.scan(f, (x) => findings.push(x)),
-  notices,
-);
-parentPort!.postMessage({ findings, notices, stats });
+const { files, ignored, rules, state } = workerData as {
+  files: Array<[string, string]>;
+  ignored: Uint8Array;
+  rules: Rule[];
+  state: Int32Array;
+};
+// The built prefilter is only used when these are the built-in rules (the engine compares them).
+const engine = new Engine(rules, builtinPrefilter());
+// When the main thread already finished every file, it does not wait for this one.
+if (Atomics.compareExchange(state, WORKER_GATE, 0, 1) === 0) parentPort!.postMessage(scanShare(files, ignored, engine, state));

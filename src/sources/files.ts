@@ -9,22 +9,33 @@ import path from 'node:path';
 import type { Git } from '../git';
 import { UserError } from '../errors';
 import type { Emit, Notice, SourceStats } from './fragment';
-import { MAX_FILE_BYTES, tooBig } from './limits';
+import { tooBig } from './limits';
+import { readFileBytes } from './file-bytes';
 import { isNoiseFile } from '../noise-files';
 import { scanBuffer } from './blob/blob-scanner';
 
-export function textToFragment(file: string, text: string) {
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  if (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return { file, lines, lineNumbers: lines.map((_, i) => i + 1) };
+/** 1, 2, 3, ...: sliced for each fragment instead of built number by number. */
+const lineNumberRun: number[] = [];
+function lineNumbersUpTo(n: number): number[] {
+  for (let i = lineNumberRun.length; i < n; i++) lineNumberRun.push(i + 1);
+  return lineNumberRun.slice(0, n);
 }
 
-function walk(dir: string, base: string, out: Array<[string, string]>): void {
+export function textToFragment(file: string, text: string) {
+  const lines = text.split('\n');
+  if (text.indexOf('\r') !== -1) for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return { file, lines, lineNumbers: lineNumbersUpTo(lines.length) };
+}
+
+/** Every file under `dir`, whose path from the base is `rel` ('' for the base itself). */
+function walk(dir: string, rel: string, out: Array<[string, string]>): void {
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     if (d.name === '.git') continue;
     const p = path.join(dir, d.name);
-    if (d.isDirectory()) walk(p, base, out);
-    else if (d.isFile()) out.push([p, path.relative(base, p).split(path.sep).join('/')]);
+    const r = rel ? `${rel}/${d.name}` : d.name;
+    if (d.isDirectory()) walk(p, r, out);
+    else if (d.isFile()) out.push([p, r]);
   }
 }
 
@@ -49,7 +60,7 @@ async function listFiles(target: string, git: Git | null, repoRoot: string | nul
     }
   }
   const out: Array<[string, string]> = [];
-  walk(abs, base, out);
+  walk(abs, path.relative(base, abs).split(path.sep).join('/'), out);
   return out;
 }
 
@@ -80,34 +91,38 @@ export async function listScanFiles(
   return out;
 }
 
-/** Reads one file as a fragment, or says why it was not read. Binary content (NUL bytes) is `binary`, read by filesSource. */
+/** Reads one file as a fragment, or says why it was not read. Binary content (NUL bytes) is `binary`, read by scanFile. */
 export function readFileFragment(
   abs: string,
   rel: string,
 ): { fragment?: ReturnType<typeof textToFragment>; notice?: Notice; binary?: Buffer } {
-  const st = fs.lstatSync(abs, { throwIfNoEntry: false });
-  if (!st || !st.isFile()) return {};
-  if (st.size > MAX_FILE_BYTES) return { notice: tooBig(rel, st.size) };
-  const buf = fs.readFileSync(abs);
-  if (buf.subarray(0, 8000).includes(0)) return { binary: buf };
+  const read = readFileBytes(abs);
+  if (read.kind === 'none') return {};
+  if (read.kind === 'too-big') return { notice: tooBig(rel, read.size) };
+  const buf = read.bytes;
+  // The read buffer is reused by the next file: binary content gets a copy of its own.
+  if (buf.subarray(0, 8000).includes(0)) return { binary: Buffer.from(buf) };
   return { fragment: textToFragment(rel, buf.toString('utf8')) };
+}
+
+/** Reads and scans one file, adding to the stats and notices. */
+export function scanFile(abs: string, rel: string, emit: Emit, notices: Notice[], stats: SourceStats): void {
+  const { fragment, notice, binary } = readFileFragment(abs, rel);
+  if (notice) notices.push(notice);
+  if (binary) {
+    // UTF-16 text, or the printable runs of a binary format (SQLite, .pyc, Office): read like any other text.
+    stats.filesScanned++;
+    stats.linesScanned += scanBuffer(rel, binary, emit).lineCount;
+    return;
+  }
+  if (!fragment) return;
+  stats.filesScanned++;
+  stats.linesScanned += fragment.lines.length;
+  emit(fragment);
 }
 
 export function filesSource(files: Array<[string, string]>, emit: Emit, notices: Notice[]): SourceStats {
   const stats: SourceStats = { filesScanned: 0, linesScanned: 0, commitsScanned: 0 };
-  for (const [abs, rel] of files) {
-    const { fragment, notice, binary } = readFileFragment(abs, rel);
-    if (notice) notices.push(notice);
-    if (binary) {
-      // UTF-16 text, or the printable runs of a binary format (SQLite, .pyc, Office): read like any other text.
-      stats.filesScanned++;
-      stats.linesScanned += scanBuffer(rel, binary, emit).lineCount;
-      continue;
-    }
-    if (!fragment) continue;
-    stats.filesScanned++;
-    stats.linesScanned += fragment.lines.length;
-    emit(fragment);
-  }
+  for (const [abs, rel] of files) scanFile(abs, rel, emit, notices, stats);
   return stats;
 }
