@@ -103,4 +103,23 @@ describe('a history read in batches', () => {
       expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
   });
+  test('the audit reads raw commit objects: a key after a NUL in a message, in UTF-16, or in a name', () => {
+    const r = newRepo();
+    write(r, 'a.txt', 'hi\n');
+    commitAll(r, 'init');
+    const tree = git(r, ['rev-parse', 'HEAD^{tree}']).trim();
+    const mk = (body: Buffer) => git(r, ['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: body }).trim();
+    const head = (parent: string, committer = 't <t@e>') =>
+      `tree ${tree}\nparent ${parent}\nauthor t <t@e> 1700000000 +0000\ncommitter ${committer} 1700000000 +0000\n\n`;
+    let c = git(r, ['rev-parse', 'HEAD']).trim();
+    c = mk(Buffer.from(`${head(c)}fix\0${fakeLine('anthropic', 'nul')}\n`));
+    c = mk(Buffer.concat([Buffer.from(head(c)), Buffer.from(`${fakeLine('openai', 'utf16')}\n`, 'utf16le')]));
+    c = mk(Buffer.from(`${head(c, `${fakeKey('anthropic', 'name')} <t@e>`)}plain\n`));
+    git(r, ['update-ref', 'refs/heads/main', c]);
+    for (const n of ['1', '3']) {
+      const res = leakguard(['scan', '--all-history', '--format', 'json'], r, { env: { LEAKGUARD_GIT_PROCESSES: n } });
+      expect(res.code).toBe(1);
+      expect(JSON.parse(res.stdout).findings).toHaveLength(3);
+    }
+  });
 });

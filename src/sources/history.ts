@@ -10,6 +10,8 @@ import type { Git } from '../git';
 import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
 import { scanBlobs } from './blob/read-blobs';
+import { scanCommitObjects } from './commit-objects';
+import { ShaList } from './sha-list';
 
 /**
  * git processes for a whole history: one per core but the one this thread scans on, up to four
@@ -47,32 +49,6 @@ export interface HistoryInput {
   stdinRevs?: string[];
 }
 
-export interface LogResult {
-  stats: SourceStats;
-  /** What git showed as binary: read from the blob afterwards (scanBlobs), after every commit's lines. */
-  binaries: BinaryBlob[];
-}
-
-/** The `git log -p` half of historySource: every commit's added lines and message, binaries set aside. */
-export async function historyLog(git: Git, input: HistoryInput, emit: Emit, onCommit?: (c: CommitInfo) => void): Promise<LogResult> {
-  const { revs, stdinRevs } = input;
-  const binaries: BinaryBlob[] = [];
-  const parser = new PatchParser(emit, onCommit, (b) => binaries.push(b));
-  const feed = (d: Buffer) => parser.feed(d);
-  const processes = gitProcesses();
-  if (stdinRevs) await git.stream([...LOG_ARGS, ...revs, '--stdin', '--'], feed, stdinRevs.join('\n') + '\n');
-  // Asked for by count: split however short the history (by default a short one is left whole).
-  else await git.streamLog(revs, LOG_ARGS, processes, feed, process.env.LEAKGUARD_GIT_PROCESSES ? 1 : undefined);
-  parser.end();
-  return { stats: { filesScanned: parser.files, linesScanned: parser.lineCount, commitsScanned: parser.commits }, binaries };
-}
-
-/** Adds what the binary blobs held to a log's stats, after scanning them through `emit`. */
-export async function finishWithBlobs(git: Git, log: LogResult, emit: Emit, notices: Notice[]): Promise<SourceStats> {
-  const blobs = await scanBlobs(git, log.binaries, emit, notices);
-  return { ...log.stats, linesScanned: log.stats.linesScanned + blobs.lines };
-}
-
 export async function historySource(
   git: Git,
   input: HistoryInput | string[],
@@ -80,6 +56,22 @@ export async function historySource(
   onCommit?: (c: CommitInfo) => void,
   notices: Notice[] = [],
 ): Promise<SourceStats> {
-  const log = await historyLog(git, Array.isArray(input) ? { revs: input } : input, emit, onCommit);
-  return finishWithBlobs(git, log, emit, notices);
+  const { revs, stdinRevs } = Array.isArray(input) ? { revs: input, stdinRevs: undefined } : input;
+  const binaries: BinaryBlob[] = [];
+  // A walk (--all-history, --range) reads the raw commit objects afterwards: the bytes `%B` does not show
+  // (names, extra headers, a message cut at a NUL or in UTF-16). A push reads them itself, first (push.ts).
+  const commits = stdinRevs ? undefined : new ShaList();
+  const seen = (c: CommitInfo) => {
+    commits?.push(c.sha);
+    onCommit?.(c);
+  };
+  const parser = new PatchParser(emit, seen, (b) => binaries.push(b));
+  const feed = (d: Buffer) => parser.feed(d);
+  if (stdinRevs) await git.stream([...LOG_ARGS, ...revs, '--stdin', '--'], feed, stdinRevs.join('\n') + '\n');
+  // Asked for by count: split however short the history (by default a short one is left whole).
+  else await git.streamLog(revs, LOG_ARGS, gitProcesses(), feed, process.env.LEAKGUARD_GIT_PROCESSES ? 1 : undefined);
+  parser.end();
+  if (commits) for (const slice of commits.slices()) await scanCommitObjects(git, slice, emit, notices);
+  const blobs = await scanBlobs(git, binaries, emit, notices);
+  return { filesScanned: parser.files, linesScanned: parser.lineCount + blobs.lines, commitsScanned: parser.commits };
 }
