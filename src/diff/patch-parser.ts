@@ -23,7 +23,7 @@ export const MESSAGE_FILE = '<commit message>';
 /** git log --format: the mark line with the commit, then the whole message, each line one space in. */
 export const HISTORY_FORMAT = `--format=${COMMIT_MARK.replace(/\x01/g, '%x01')}%H%x01%an <%ae>%x01%aI%n%w(0,1,1)%B`;
 /** A fragment is handed on once it holds this many characters, so memory stays flat on huge files. */
-const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
+const MAX_FRAGMENT_CHARS = 1024 * 1024;
 
 /** A submodule (a commit id, not content). A symlink's blob is its target text, which leaves with the commit: read as a line. */
 const SPECIAL_MODES = new Set(['160000']);

@@ -125,10 +125,10 @@ export class Git {
    * thread reads git's pipe so git never waits on it (pump.ts). Falls back to stream where the worker
    * cannot run (the sources run as TypeScript, in tests).
    */
-  async pumped(args: string[], onData: (chunk: Buffer) => void | Promise<void>, input = ''): Promise<void> {
+  async pumped(args: string[], onData: (chunk: Buffer) => void | Promise<void>, input = '', limit?: number): Promise<void> {
     const { pump, pumpAvailable } = require('./pump') as typeof import('./pump');
     if (!pumpAvailable()) return this.stream(args, onData, input);
-    const r = await pump({ cmd: 'git', args: this.argv(args), cwd: this.cwd, env: gitEnv(), input }, onData);
+    const r = await pump({ cmd: 'git', args: this.argv(args), cwd: this.cwd, env: gitEnv(), input }, onData, limit);
     if (r.errno) throw toGitError(Object.assign(new Error(r.stderr), { code: r.errno }), args);
     if (r.code !== 0) throw toGitError(new Error(r.stderr), args);
   }

@@ -19,8 +19,12 @@ const HOLD = 40_000;
 const STREAM_BATCH = 10_000;
 /** Batches per process for a history held whole: small enough to keep every process busy to the end. */
 const BATCHES_PER_PROCESS = 3;
-/** Output a waiting batch may hold before its git is paused. */
-const WAITING_BYTES = 32 * 1024 * 1024;
+/**
+ * Output a waiting batch may hold before its git is paused: at most 3 batches wait (four processes), about
+ * 6 MB. Batches are read on this thread, not through the pump (a thread each would cost more memory than
+ * the pipes it frees: with several gits at work, one waiting on its pipe leaves the core to the others).
+ */
+const WAITING_BYTES = 2 * 1024 * 1024;
 
 interface Batch {
   commits: string[];

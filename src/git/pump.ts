@@ -5,7 +5,7 @@
  * same thread that scans, git's output waits in a 64 KB pipe whenever a scan runs, and git stops until
  * the scan is done: the two take turns instead of working at once (about 1.5x the time git alone needs,
  * bench/history.mjs). Here a worker thread reads the pipe as fast as git writes and posts the chunks on;
- * this thread takes them in order. At most `limit` bytes wait between the two.
+ * this thread takes them in order. At most `limit` bytes (8 MB) wait between the two.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,7 @@ export interface PumpEnd {
 }
 
 const WORKER = path.join(__dirname, 'pump-worker.js');
-const LIMIT = 16 * 1024 * 1024;
+const LIMIT = 8 * 1024 * 1024;
 
 /** Whether the pump can run here (its worker is compiled JavaScript: not when the sources run as TypeScript). */
 export function pumpAvailable(): boolean {
@@ -47,12 +47,12 @@ export function warmPump(): void {
 }
 
 /** Runs the process in a worker and hands its stdout to onData, in order; resolves with its end. */
-export function pump(job: Omit<PumpJob, 'limit'>, onData: (chunk: Buffer) => void | Promise<void>): Promise<PumpEnd> {
+export function pump(job: Omit<PumpJob, 'limit'>, onData: (chunk: Buffer) => void | Promise<void>, limit = LIMIT): Promise<PumpEnd> {
   return new Promise((resolve, reject) => {
     const worker = warm ?? new Worker(WORKER);
     worker.ref();
     warm = undefined;
-    worker.postMessage({ ...job, limit: LIMIT });
+    worker.postMessage({ ...job, limit });
     let failed: unknown;
     let queue = Promise.resolve();
     worker.on('message', (m: Uint8Array | PumpEnd) => {

@@ -14,15 +14,15 @@ import { scanCommitObjects } from './commit-objects';
 import { ShaList } from './sha-list';
 
 /**
- * git processes for a whole history: one per core but the one this thread scans on, up to four
- * (LEAKGUARD_GIT_PROCESSES sets it). On two cores one git and this thread each have a core: splitting
+ * git processes for a whole history: one per core but the one this thread scans on, up to three (each
+ * waiting batch holds memory; LEAKGUARD_GIT_PROCESSES sets it). On two cores one git and this thread each have a core: splitting
  * git there costs more (each process rebuilds its own trees) than it gains.
  */
 function gitProcesses(): number {
   const set = Number(process.env.LEAKGUARD_GIT_PROCESSES);
   if (Number.isInteger(set) && set > 0) return Math.min(set, 16);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(3, cores - 1));
 }
 
 const LOG_ARGS = [
