@@ -2,16 +2,16 @@
  * Fingerprint lists: .leakguardignore (one per line, # comments) and the baseline file written by
  * `leakguard baseline` (JSON). Both are keyed by the finding's stable fingerprint.
  */
-import fs from 'node:fs';
 import { UserError } from '../errors';
+import { readUserFile } from '../read-user-file';
 
 export const IGNORE_FILE = '.leakguardignore';
 
 export function readIgnoreFile(file: string): Set<string> {
-  if (!fs.existsSync(file)) return new Set();
+  const text = readUserFile(file, 'the ignore file');
+  if (text === null) return new Set();
   return new Set(
-    fs
-      .readFileSync(file, 'utf8')
+    text
       .split('\n')
       .map((l) => l.replace(/#.*/, '').trim())
       .filter(Boolean),
@@ -32,9 +32,10 @@ export interface BaselineFile {
 }
 
 export function readBaseline(file: string): Set<string> {
-  if (!fs.existsSync(file)) return new Set();
+  const text = readUserFile(file, 'the baseline');
+  if (text === null) return new Set();
   try {
-    const b = JSON.parse(fs.readFileSync(file, 'utf8')) as BaselineFile;
+    const b = JSON.parse(text) as BaselineFile;
     if (!Array.isArray(b.findings)) throw new Error('no "findings" list');
     return new Set(b.findings.map((f) => f.fingerprint));
   } catch (e) {

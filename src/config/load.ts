@@ -8,13 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
+import { readUserFile } from '../read-user-file';
 import { DEFAULT_CONFIG, type Config, type ConfigFile } from './types';
 import { normalize, validateConfig } from './validate';
 
 const NAMES = ['.leakguard.json', '.leakguard.yaml', '.leakguard.yml'];
 
 function parseFile(file: string): unknown {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readUserFile(file, 'the config') ?? '';
   const shown = path.basename(file);
   if (/\.ya?ml$/.test(file)) {
     const YAML = require('yaml') as typeof import('yaml');
@@ -35,14 +36,15 @@ function parseFile(file: string): unknown {
 /** The config file of this folder (the repo root), or null. Folders above are never looked at. */
 export function findConfigFile(root: string): string | null {
   const dir = path.resolve(root);
-  for (const n of NAMES) if (fs.existsSync(path.join(dir, n))) return path.join(dir, n);
+  // lstat: a name that is there as a broken or odd link is still the config, and is refused when read.
+  for (const n of NAMES) if (fs.lstatSync(path.join(dir, n), { throwIfNoEntry: false })) return path.join(dir, n);
   const pkg = path.join(dir, 'package.json');
-  if (fs.existsSync(pkg)) {
-    try {
-      if (JSON.parse(fs.readFileSync(pkg, 'utf8')).leakguard !== undefined) return pkg;
-    } catch {
-      /* not ours to judge */
-    }
+  const text = readUserFile(pkg, 'package.json');
+  if (text === null) return null;
+  try {
+    if (JSON.parse(text).leakguard !== undefined) return pkg;
+  } catch {
+    /* not ours to judge */
   }
   return null;
 }
@@ -50,7 +52,7 @@ export function findConfigFile(root: string): string | null {
 export function loadConfig(explicit: string | undefined, root: string): Config {
   const file = explicit ? path.resolve(explicit) : findConfigFile(root);
   if (!file) return DEFAULT_CONFIG;
-  if (!fs.existsSync(file)) throw new UserError(`config file not found: ${explicit}`);
+  if (!fs.existsSync(file)) throw new UserError(`config file not found: ${explicit ?? path.relative(process.cwd(), file)}`);
   const raw = parseFile(file);
   const shown = path.relative(process.cwd(), file) || path.basename(file);
   const where = file.endsWith('package.json') ? `${shown} ("leakguard" key)` : shown;
