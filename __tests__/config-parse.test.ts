@@ -41,7 +41,11 @@ test.each([
   ['an empty string in a list', { disableRules: [''] }, /^disableRules: expected a list of rule ids$/],
   ['a boolean as text', { builtinRules: 'no' }, /^builtinRules: expected true or false$/],
   ['an empty baseline path', { baseline: '' }, /^baseline: expected a file path$/],
-  ['an entropy out of range', { entropy: { '*': 9 } }, /^entropy\.\*: expected a number from 0 to 8$/],
+  [
+    'an entropy out of range',
+    { entropy: { '*': 9 } },
+    /^entropy\.\*: expected a number from 0 to 6 \(no key of a 64-character alphabet has more\)$/,
+  ],
   ['an unbalanced glob', { ignorePaths: ['src/[a'] }, /^ignorePaths\[0\]: "src\/\[a" is not a valid glob/],
   ['allow without match or line', { allow: [{ rule: '*' }] }, /^allow\[0\]: expected "match" or "line"$/],
   ['allow without a rule', { allow: [{ match: 'x' }] }, /^allow\[0\]\.rule: expected a rule id or "\*"$/],

@@ -18,6 +18,7 @@ test.each([
   ['package.json', '{"name":"x","leakguard":{"ignorePaths":["**/*"]}}', /package\.json \("leakguard" key\)/],
   ['.leakguard.yaml', 'builtinRules: false\n', /no rule is left on/],
   ['.leakguard.json', '{"allow":[{"rule":"*","line":".*"}]}', /allows every finding/],
+  ['.leakguard.json', '{"entropy":{"*":5.5}}', /asks every key for 5\.5 bits/],
 ])('%s %s: the commit hook stops and names the config', (file, cfg, why) => {
   const r = stagedWithConfig(file, cfg);
   const res = leakguard(['scan', '--staged'], r);
@@ -51,4 +52,13 @@ test('a directory scan with an all-off config warns but does not stop', () => {
   const res = leakguard(['scan', '.'], r);
   expect(res.code).toBe(0);
   expect(res.stderr).toMatch(/leakguard: the config at \.leakguard\.json turns off all checks/);
+});
+
+test('a raised entropy bar is said on every scan; one above what any key can have is refused', () => {
+  const r = stagedWithConfig('.leakguard.json', '{"entropy":{"openai-project-key":4.8}}');
+  expect(leakguard(['scan', '--staged'], r).stderr).toMatch(/sets the minimum entropy of 1 rule \(4\.8 bits/);
+  write(r, '.leakguard.json', '{"entropy":{"*":8}}');
+  const res = leakguard(['scan', '--staged'], r);
+  expect(res.code).toBe(2);
+  expect(res.stderr).toMatch(/entropy\.\*: expected a number from 0 to 6/);
 });

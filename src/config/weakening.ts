@@ -21,6 +21,12 @@ const PROBE_PATHS = [
 /** Lines of many shapes: an allow pattern (for every rule) matching them all allows (practically) every finding. */
 const PROBE_LINES = ['', 'k = "sk_live_0000"', 'AKIA0000', '\t"token": "abc",', 'export KEY=value', 'ghp_0000 # note'];
 
+/**
+ * Bits of entropy a character that random keys of most formats fall short of: a 40-character base62 key
+ * has about 5.0 to 5.2, a hex key at most 4. A minimum this high for every rule checks (almost) nothing.
+ */
+const MOST_KEYS_REACH = 5;
+
 export interface Weakening {
   /** One line when the config leaves nothing checked, else null. */
   allOff: string | null;
@@ -54,13 +60,21 @@ export function configWeakening(config: Config, ruleCount: number, pathIgnored: 
   if (ruleCount === 0) why.push('no rule is left on');
   if (PROBE_PATHS.every((p) => pathIgnored(p))) why.push('"ignorePaths" skips every path');
   if (allowsEverything(config)) why.push('an "allow" entry allows every finding');
+  const every = config.entropy['*'];
+  if (every !== undefined && every >= MOST_KEYS_REACH)
+    why.push(`"entropy" asks every key for ${every} bits a character, more than most real keys have`);
   const allOff = why.length ? `leakguard: the config at ${where} turns off all checks (${why.join('; ')})` : null;
   const parts: string[] = [];
   if (!config.builtinRules) parts.push('the built-in rules');
   if (config.disableRules.length) parts.push(plural(config.disableRules.length, 'rule'));
   if (config.disableProviders.length) parts.push(plural(config.disableProviders.length, 'provider'));
   const skips = config.ignorePaths.length ? `skips paths matching ${plural(config.ignorePaths.length, 'pattern')}` : '';
-  const said = [parts.length ? `turns off ${parts.join(', ')}` : '', skips].filter(Boolean);
+  const ent = Object.entries(config.entropy);
+  const bits = [...new Set(ent.map(([, v]) => v))].join(', ');
+  const entropy = ent.length
+    ? `sets the minimum entropy of ${every !== undefined ? 'every rule' : plural(ent.length, 'rule')} (${bits} bits a character)`
+    : '';
+  const said = [parts.length ? `turns off ${parts.join(', ')}` : '', skips, entropy].filter(Boolean);
   const note = said.length ? `leakguard: the config at ${where} ${said.join('; ')}` : null;
   return { allOff, note };
 }
