@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import { UserError } from '../errors';
-import { Git } from '../git';
 import { rulesFor } from '../rules/load';
 import { buildAllowFilter } from '../allow/filter';
 import type { Notice } from '../sources/fragment';
@@ -56,8 +55,6 @@ export async function collect(
   o: ScanOptions,
 ): Promise<{ result: ScanResult; ctx: RepoContext & { inRepo?: boolean }; unscanned: Notice[] }> {
   const where = whereOf(o);
-  // A whole history is read through a second thread (git/pump.ts): start it while the config loads.
-  if (where === 'history' || where === 'range') Git.warmPump();
   const needsRepo = where === 'staged' || where === 'pre-push' || where === 'history' || where === 'range';
   const ctx = needsRepo ? { ...(await openRepo(o.config)), inRepo: true } : await openMaybeRepo(o.config, o.paths);
   const source = selectSource(

@@ -121,32 +121,14 @@ export class Git {
   }
 
   /**
-   * Like stream, for output this thread cannot keep up with while it scans (a whole history): a worker
-   * thread reads git's pipe so git never waits on it (pump.ts). Falls back to stream where the worker
-   * cannot run (the sources run as TypeScript, in tests).
-   */
-  async pumped(args: string[], onData: (chunk: Buffer) => void | Promise<void>, input = '', limit?: number): Promise<void> {
-    const { pump, pumpAvailable } = require('./pump') as typeof import('./pump');
-    if (!pumpAvailable()) return this.stream(args, onData, input);
-    const r = await pump({ cmd: 'git', args: this.argv(args), cwd: this.cwd, env: gitEnv(), input }, onData, limit);
-    if (r.errno) throw toGitError(Object.assign(new Error(r.stderr), { code: r.errno }), args);
-    if (r.code !== 0) throw toGitError(new Error(r.stderr), args);
-  }
-
-  /**
    * The streaming log: `git log <args>` of the commits `revs` select, handed to onData in git's own order.
-   * With more than one process the commits are split between them (log-batches.ts); with one, a single
-   * git log is read through the pump. `minCommits`: a shorter history is never split.
+   * With more than one process the commits are split between them (log-batches.ts); with one, it is a
+   * single git log. `minCommits`: a shorter history is never split.
    */
   async streamLog(revs: string[], args: string[], processes: number, onData: (d: Buffer) => void, minCommits?: number): Promise<void> {
-    if (processes <= 1) return this.pumped([...args, ...revs, '--'], onData);
+    if (processes <= 1) return this.stream([...args, ...revs, '--'], onData);
     const { readLogInBatches } = require('./log-batches') as typeof import('./log-batches');
     return readLogInBatches(this, revs, args, processes, onData, minCommits);
-  }
-
-  /** Prepares for a `pumped` call soon (a whole history): see pump.ts. */
-  static warmPump(): void {
-    (require('./pump') as typeof import('./pump')).warmPump();
   }
 
   /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */

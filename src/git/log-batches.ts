@@ -1,14 +1,14 @@
 /**
  * One history read by several `git log -p` processes at once, handed on as if one process had printed it.
  *
- * git's side of a history audit (inflating trees and blobs, diffing) is single-threaded and costs more
- * than parsing and scanning what it prints, so on a machine with more than one core the commits are
+ * git's side of a history audit (inflating trees and blobs, diffing) is single-threaded. Asked for
+ * (LEAKGUARD_GIT_PROCESSES; on two cores it measured slower, see sources/history.ts), the commits are
  * split: rev-list lists them (a stream, in git log's own order), they are cut into batches, and each
  * batch is read by its own `git log --no-walk=unsorted --stdin` (ids on stdin, never the command line).
  * Up to `processes` batches run at once. The output of the batch being parsed goes straight through;
  * a later batch's output waits in memory (up to WAITING_BYTES, then its git is paused). Every batch ends
  * with a commit's last line, so the bytes handed on are exactly those one `git log` of the same
- * commits prints, in the same order (see __tests__/log-batches.test.ts).
+ * commits prints, in the same order (see __tests__/history-parallel.test.ts).
  */
 import type { Git } from './index';
 
@@ -19,11 +19,7 @@ const HOLD = 40_000;
 const STREAM_BATCH = 10_000;
 /** Batches per process for a history held whole: small enough to keep every process busy to the end. */
 const BATCHES_PER_PROCESS = 3;
-/**
- * Output a waiting batch may hold before its git is paused: at most 3 batches wait (four processes), about
- * 6 MB. Batches are read on this thread, not through the pump (a thread each would cost more memory than
- * the pipes it frees: with several gits at work, one waiting on its pipe leaves the core to the others).
- */
+/** Output a waiting batch may hold before its git is paused (memory stays bounded whatever the history). */
 const WAITING_BYTES = 2 * 1024 * 1024;
 
 interface Batch {
@@ -101,7 +97,7 @@ class OrderedBatches {
     b.commits = [];
     this.running++;
     this.git
-      .pumped([...this.args, '--no-walk=unsorted', '--stdin', '--'], (d) => this.data(i, d), input)
+      .stream([...this.args, '--no-walk=unsorted', '--stdin', '--'], (d) => this.data(i, d), input)
       .then(
         () => {
           this.running--;

@@ -5,7 +5,6 @@
  * What git shows as "Binary files differ" is read from the blob afterwards (blob/read-blobs.ts); root
  * commits always show their diff (--root) and replace refs are off (git.ts), whatever the user's config.
  */
-import os from 'node:os';
 import type { Git } from '../git';
 import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
@@ -14,15 +13,14 @@ import { scanCommitObjects } from './commit-objects';
 import { ShaList } from './sha-list';
 
 /**
- * git processes for a whole history: one per core but the one this thread scans on, up to three (each
- * waiting batch holds memory; LEAKGUARD_GIT_PROCESSES sets it). On two cores one git and this thread each have a core: splitting
- * git there costs more (each process rebuilds its own trees) than it gains.
+ * git processes for a whole history: one, unless LEAKGUARD_GIT_PROCESSES asks for more. Splitting the
+ * commits between processes (git/log-batches.ts) was measured slower on the two-core machine this was
+ * built on: each process rebuilds the trees the previous one had cached (about 20% more git time) and
+ * the scan needs the second core (bench/history.mjs prints both).
  */
 function gitProcesses(): number {
   const set = Number(process.env.LEAKGUARD_GIT_PROCESSES);
-  if (Number.isInteger(set) && set > 0) return Math.min(set, 16);
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(3, cores - 1));
+  return Number.isInteger(set) && set > 0 ? Math.min(set, 16) : 1;
 }
 
 const LOG_ARGS = [
