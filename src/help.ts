@@ -63,7 +63,7 @@ Example:
 
   baseline: `Usage: leakguard baseline [options]
 
-Record the findings in today's files so that only new ones block (for adopting leakguard on an old repository).
+Record the findings in today's files and in the history so that only new ones block (for adopting leakguard on an old repository).
 Recorded keys are still keys: rotate them when you can. \`leakguard scan --no-baseline\` shows them again.
 
 Options:
