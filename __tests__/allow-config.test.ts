@@ -52,7 +52,7 @@ test.each([
   ['allow on the line', { allow: [{ rule: '*', line: 'PINECONE' }] }, ['a.env']],
   ['disabled rule', { disableRules: ['pinecone-api-key'] }, ['a.env']],
   ['disabled provider', { disableProviders: ['OpenAI'] }, ['b.env']],
-  ['entropy floor raised', { entropy: { 'pinecone-api-key': 7.9 } }, ['a.env']],
+  ['entropy floor raised', { entropy: { 'pinecone-api-key': 6 } }, ['a.env']],
 ])('config: %s', (_name, config, expected) => {
   const r = twoKeys();
   write(r, '.leakguard.json', JSON.stringify(config));

@@ -19,6 +19,8 @@ test.each([
   ['.leakguard.yaml', 'builtinRules: false\n', /no rule is left on/],
   ['.leakguard.json', '{"allow":[{"rule":"*","line":".*"}]}', /allows every finding/],
   ['.leakguard.json', '{"entropy":{"*":5.5}}', /asks every key for 5\.5 bits/],
+  ['.leakguard.json', '{"allow":[{"rule":"*","match":"."}]}', /allows every finding/],
+  ['.leakguard.json', '{"ignorePaths":["**/?*?"]}', /"ignorePaths" skips every path/],
 ])('%s %s: the commit hook stops and names the config', (file, cfg, why) => {
   const r = stagedWithConfig(file, cfg);
   const res = leakguard(['scan', '--staged'], r);

@@ -8,7 +8,6 @@ import type { Config } from './types';
 
 /** Paths of many shapes: a config whose ignorePaths cover them all ignores (practically) everything. */
 const PROBE_PATHS = [
-  'a',
   'README.md',
   '.env',
   'src/app.js',
@@ -18,8 +17,11 @@ const PROBE_PATHS = [
   '.github/w.yml',
   'Dockerfile',
 ];
-/** Lines of many shapes: an allow pattern (for every rule) matching them all allows (practically) every finding. */
-const PROBE_LINES = ['', 'k = "sk_live_0000"', 'AKIA0000', '\t"token": "abc",', 'export KEY=value', 'ghp_0000 # note'];
+/**
+ * Lines and keys of many shapes: an allow pattern (for every rule) matching them all allows (practically)
+ * every finding. No empty string: a finding always has a key on its line, so `"."` allows them all.
+ */
+const PROBE_LINES = ['k = "sk_live_0000"', 'AKIA0000', '\t"token": "abc",', 'export KEY=value', 'ghp_0000 # note'];
 
 /**
  * Bits of entropy a character that random keys of most formats fall short of: a 40-character base62 key
