@@ -64,3 +64,15 @@ test('a raised entropy bar is said on every scan; one above what any key can hav
   expect(res.code).toBe(2);
   expect(res.stderr).toMatch(/entropy\.\*: expected a number from 0 to 6/);
 });
+
+test('a rule id or provider name no rule has is said: a typo turns nothing off', () => {
+  const r = stagedWithConfig(
+    '.leakguard.json',
+    '{"disableRules":["openai-projct-key"],"disableProviders":["Nope"],"allow":[{"rule":"*","line":"x"}]}',
+  );
+  const res = leakguard(['scan', '--staged'], r);
+  expect(res.code).toBe(1); // the OpenAI key is still found
+  expect(res.stderr).toMatch(/names rule "openai-projct-key", provider "Nope", which no rule has/);
+  write(r, '.leakguard.json', '{"disableProviders":["openai"]}');
+  expect(leakguard(['scan', '--staged'], r).stderr).not.toMatch(/which no rule has/);
+});

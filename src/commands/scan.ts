@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { UserError } from '../errors';
 import { rulesFor } from '../rules/load';
+import { unknownNames } from '../config/unknown-names';
 import { buildAllowFilter } from '../allow/filter';
 import type { Notice } from '../sources/fragment';
 import type { ScanResult, Where } from '../report/result';
@@ -120,6 +121,11 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
 function sayWeakening(config: Config, root: string, hook: boolean): void {
   const w = configWeakening(config, rulesFor(config).length, buildAllowFilter(config, root, false).pathIgnored);
   if (w.note) process.stderr.write(`${w.note}\n`);
+  const unknown = config.source
+    ? unknownNames(config, rulesFor({ ...config, builtinRules: true, disableRules: [], disableProviders: [] }))
+    : [];
+  if (unknown.length)
+    process.stderr.write(`leakguard: the config names ${unknown.join(', ')}, which no rule has (\`leakguard rules\` lists them)\n`);
   if (!w.allOff) return;
   if (hook)
     throw new UserError(
