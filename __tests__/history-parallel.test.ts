@@ -50,7 +50,7 @@ async function oneLog(g: Git, revs: string[]): Promise<string> {
 
 async function batched(g: Git, revs: string[], processes: number): Promise<string> {
   const out: Buffer[] = [];
-  await readLogInBatches(g, revs, ARGS, processes, (d) => void out.push(d), 1);
+  await readLogInBatches(g, revs, ARGS, processes, (d) => void out.push(d));
   return Buffer.concat(out).toString('latin1');
 }
 

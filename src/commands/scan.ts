@@ -119,11 +119,10 @@ export async function scanCommand(o: ScanOptions): Promise<number> {
  * hooks (exit 2). One given with --config is the caller's own choice: it is only warned about.
  */
 function sayWeakening(config: Config, root: string, hook: boolean): void {
+  if (!config.source) return; // no config file: nothing turned off, and nothing to read again on a commit
   const w = configWeakening(config, rulesFor(config).length, buildAllowFilter(config, root, false).pathIgnored);
   if (w.note) process.stderr.write(`${w.note}\n`);
-  const unknown = config.source
-    ? unknownNames(config, rulesFor({ ...config, builtinRules: true, disableRules: [], disableProviders: [] }))
-    : [];
+  const unknown = unknownNames(config, rulesFor({ ...config, builtinRules: true, disableRules: [], disableProviders: [] }));
   if (unknown.length)
     process.stderr.write(`leakguard: the config names ${unknown.join(', ')}, which no rule has (\`leakguard rules\` lists them)\n`);
   if (!w.allOff) return;

@@ -10,7 +10,9 @@ export function unknownNames(config: Config, all: Rule[]): string[] {
   const ids = new Set(all.map((r) => r.id));
   const providers = new Set(all.flatMap((r) => [r.provider.toLowerCase(), r.slug]));
   const out = new Set<string>();
-  const rule = (id: string) => id !== '*' && !ids.has(id) && out.add(`rule "${id}"`);
+  const rule = (id: string) => {
+    if (id !== '*' && !ids.has(id)) out.add(`rule "${id}"`);
+  };
   config.disableRules.forEach(rule);
   Object.keys(config.entropy).forEach(rule);
   config.allow.forEach((a) => rule(a.rule));

@@ -123,12 +123,12 @@ export class Git {
   /**
    * The streaming log: `git log <args>` of the commits `revs` select, handed to onData in git's own order.
    * With more than one process the commits are split between them (log-batches.ts); with one, it is a
-   * single git log. `minCommits`: a shorter history is never split.
+   * single git log.
    */
-  async streamLog(revs: string[], args: string[], processes: number, onData: (d: Buffer) => void, minCommits?: number): Promise<void> {
+  async streamLog(revs: string[], args: string[], processes: number, onData: (d: Buffer) => void): Promise<void> {
     if (processes <= 1) return this.stream([...args, ...revs, '--'], onData);
     const { readLogInBatches } = require('./log-batches') as typeof import('./log-batches');
-    return readLogInBatches(this, revs, args, processes, onData, minCommits);
+    return readLogInBatches(this, revs, args, processes, onData);
   }
 
   /** The staged files that hold any of `patterns` (fixed strings, given on stdin, never on a command line). */

@@ -12,8 +12,6 @@
  */
 import type { Git } from './index';
 
-/** Below this many commits one process is as quick (each batch costs a process start). */
-const MIN_COMMITS = 300;
 /** Commits listed before batches are cut; a longer history goes in batches of STREAM_BATCH while rev-list runs. */
 const HOLD = 40_000;
 const STREAM_BATCH = 10_000;
@@ -38,7 +36,6 @@ export async function readLogInBatches(
   args: string[],
   processes: number,
   onData: (d: Buffer) => void,
-  minCommits = MIN_COMMITS,
 ): Promise<void> {
   const run = new OrderedBatches(git, args, Math.max(1, processes), onData);
   let held: string[] = [];
@@ -51,7 +48,7 @@ export async function readLogInBatches(
     return run.backlog();
   });
   if (carry) held.push(carry);
-  const count = processes < 2 || held.length < minCommits ? 1 : processes * BATCHES_PER_PROCESS;
+  const count = processes < 2 ? 1 : processes * BATCHES_PER_PROCESS;
   for (let i = 0; i < count; i++) run.add(held.slice(Math.floor((i * held.length) / count), Math.floor(((i + 1) * held.length) / count)));
   held = [];
   await run.finish();

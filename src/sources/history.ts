@@ -66,8 +66,7 @@ export async function historySource(
   const parser = new PatchParser(emit, seen, (b) => binaries.push(b));
   const feed = (d: Buffer) => parser.feed(d);
   if (stdinRevs) await git.stream([...LOG_ARGS, ...revs, '--stdin', '--'], feed, stdinRevs.join('\n') + '\n');
-  // Asked for by count: split however short the history (by default a short one is left whole).
-  else await git.streamLog(revs, LOG_ARGS, gitProcesses(), feed, process.env.LEAKGUARD_GIT_PROCESSES ? 1 : undefined);
+  else await git.streamLog(revs, LOG_ARGS, gitProcesses(), feed);
   parser.end();
   if (commits) for (const slice of commits.slices()) await scanCommitObjects(git, slice, emit, notices);
   const blobs = await scanBlobs(git, binaries, emit, notices);
