@@ -139,6 +139,22 @@ export class KeywordAutomaton {
     }
   }
 
+  /**
+   * True when any keyword occurs in the bytes `buf` (text of an ASCII-compatible encoding such as UTF-8):
+   * the keywords are ASCII, and every byte of a multi-byte character is of the "other" class, as the
+   * character is in `scan`. No decoding, no lines: the whole-blob check of a history audit (may-hold.ts).
+   */
+  testBytes(buf: Uint8Array): boolean {
+    const { delta, classes, width } = this;
+    let s = 0;
+    for (let i = 0; i < buf.length; i++) {
+      const code = buf[i];
+      s = delta[s * width + (code < 128 ? classes[code] : 0)];
+      if (s < 0) return true;
+    }
+    return false;
+  }
+
   /** True when any keyword occurs in `text`. */
   test(text: string): boolean {
     const { delta, classes, width } = this;

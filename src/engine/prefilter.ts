@@ -7,6 +7,7 @@
 import type { Rule } from '../rules/types';
 import { KeywordAutomaton } from './keyword-automaton';
 import { encodedForms, HAS_CHAR_ESCAPE } from './decode';
+import { bytesMayHold } from './may-hold';
 
 export interface Candidates {
   /** For each line index that holds a keyword, the indexes (into the rule list) of the rules to try. */
@@ -17,6 +18,8 @@ export interface Candidates {
 
 export interface Prefilter {
   candidates(lines: string[]): Candidates;
+  /** Whether a text's bytes could hold anything for the rules (may-hold.ts): no means nothing to find. */
+  mayHold(bytes: Buffer): boolean;
 }
 
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
@@ -55,6 +58,7 @@ export function buildPrefilter(rules: Rule[], prebuilt?: PrefilterWords): Prefil
   const automaton = KeywordAutomaton.for(words, true);
 
   return {
+    mayHold: (bytes) => bytesMayHold(bytes, automaton),
     candidates(lines) {
       const found = new Map<number, Set<number>>();
       const encoded: number[] = [];

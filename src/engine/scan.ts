@@ -124,6 +124,14 @@ export class Engine {
     if (reported) scanJoined(this, f, cands.keys(), onFinding, reported);
   }
 
+  /**
+   * Whether a text's bytes (UTF-8 or ASCII) could hold anything to report, judged without reading it line
+   * by line (may-hold.ts). A file name is judged apart: see `scan` of a fragment with no lines.
+   */
+  mayHold(bytes: Buffer): boolean {
+    return this.prefilter.mayHold(bytes);
+  }
+
   /** The rule with this id (for callers that judge findings by their rule). */
   rule(id: string): Rule | undefined {
     return (this.byId ??= new Map(this.rules.map((r) => [r.id, r]))).get(id);

@@ -36,3 +36,29 @@ export async function objectTypes(git: Git, ids: string[]): Promise<Array<string
   if (!ids.length) return [];
   return parseObjectTypes(await git.run(['cat-file', '--batch-check=%(objecttype)'], ids.join('\n') + '\n'), ids.length);
 }
+
+/** A `git cat-file --batch` that takes ids as they are learned (see openCatFile). */
+export interface CatFile {
+  /** Asks for these objects; the handler sees them in the order asked. */
+  request(ids: string[]): void;
+  /** No more ids: resolves once every object asked for has been handed on. */
+  close(): Promise<void>;
+  /** Settles when git exits, whatever the reason: rejects with git's error. */
+  exited: Promise<void>;
+}
+
+/**
+ * One `git cat-file --batch` for a stream of ids (a history audit asks for each blob as the walk meets it).
+ * `--buffer`: git writes its output in large blocks instead of flushing after every object.
+ */
+export function openCatFile(git: Git, handler: BatchHandler): CatFile {
+  const parser = new BatchParser(handler);
+  const pipe = git.pipe(['cat-file', '--batch', '--buffer'], (d) => parser.feed(d));
+  return {
+    request: (ids) => {
+      if (ids.length) pipe.write(ids.join('\n') + '\n');
+    },
+    close: () => pipe.end(),
+    exited: pipe.done,
+  };
+}

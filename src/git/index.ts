@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import type { SimpleGit } from 'simple-git';
 import { collect } from './process';
 import type { BatchHandler } from './cat-file';
+import type { RawLogHandler } from './parse-raw-log';
 import { toGitError, isMissingGit } from './git-error';
 import { findRepoRoot, findRepoRootOrNull } from './repo-root';
 import { stagedEntries } from './staged-diff';
@@ -28,7 +29,16 @@ export type { BatchHandler, GitObject } from './cat-file';
 const q = (): typeof import('./queries') => require('./queries');
 const objects = (): typeof import('./cat-file') => require('./cat-file');
 const grep = (): typeof import('./grep') => require('./grep');
+const rawLog = (): typeof import('./parse-raw-log') => require('./parse-raw-log');
 const pushed = (): typeof import('./pushed') => require('./pushed');
+
+/** A git process whose stdin stays open (see Git.pipe). */
+export interface GitPipe {
+  write(text: string): void;
+  end(): Promise<void>;
+  /** Settles when git exits (rejects on a failure), whether or not `end` was called. */
+  done: Promise<void>;
+}
 
 export class Git {
   private client?: SimpleGit;
@@ -88,8 +98,18 @@ export class Git {
    * adds -c settings for this call.
    */
   stream(args: string[], onData: (chunk: Buffer) => void | Promise<void>, input = '', config: string[] = []): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const child = this.spawn(args, config);
+    const p = this.pipe(args, onData, config);
+    p.write(input);
+    return p.end();
+  }
+
+  /**
+   * As `stream`, with git's stdin left open: `write` sends more input as the caller learns what to ask
+   * (object ids for `cat-file --batch`), `end` closes it and resolves when git exits 0.
+   */
+  pipe(args: string[], onData: (chunk: Buffer) => void | Promise<void>, config: string[] = []): GitPipe {
+    const child = this.spawn(args, config);
+    const done = new Promise<void>((resolve, reject) => {
       const err: Buffer[] = [];
       let failed: Error | undefined;
       const stop = (e: unknown) => {
@@ -115,9 +135,19 @@ export class Git {
         else if (code === 0) resolve();
         else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
       });
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input);
     });
+    child.stdin.on('error', () => undefined);
+    done.catch(() => undefined); // a failure before `end` is awaited is still reported, by `end`
+    return {
+      write: (text) => {
+        if (text) child.stdin.write(text);
+      },
+      end: () => {
+        child.stdin.end();
+        return done;
+      },
+      done,
+    };
   }
 
   /**
@@ -169,6 +199,10 @@ export class Git {
   /** `git cat-file --batch` streamed object by object to `handler` (cat-file.ts). */
   readonly catFileBatch = (ids: string[], handler: BatchHandler) => objects().catFileBatch(this, ids, handler);
   readonly readObjects = (ids: string[]) => objects().readObjects(this, ids);
+  /** A `git cat-file --batch` fed ids as they come (cat-file.ts). */
+  readonly openCatFile = (handler: BatchHandler) => objects().openCatFile(this, handler);
+  /** What each commit of `revs` changed, as raw records (no content), streamed (parse-raw-log.ts). */
+  readonly rawLog = (revs: string[], handler: RawLogHandler) => rawLog().streamRawLog(this, revs, handler);
   readonly objectTypes = (ids: string[]) => objects().objectTypes(this, ids);
 
   /** `config` ("key=value") comes after SAFE_CONFIG, so it can change one of those for one call. */

@@ -8,7 +8,7 @@ import type { Finding } from '../engine/finding';
 import { builtinPrefilter, rulesFor } from '../rules/load';
 import { buildAllowFilter, type AllowReason } from '../allow/filter';
 import type { Emit, Notice } from '../sources/fragment';
-import type { Source } from '../sources/source';
+import type { Probe, Source } from '../sources/source';
 import type { ScanResult, Where } from '../report/result';
 import type { Config } from '../config/types';
 
@@ -45,7 +45,16 @@ export async function runPipeline({ source, where, config, root, baseline }: Pip
   const emit: Emit = (frag) => {
     if (!allow.pathIgnored(frag.file)) build().scan(frag, found);
   };
-  const running = source.fragments(emit, { notices, ignored: allow.pathIgnored, rules: () => build().rules, found });
+  const probe: Probe = {
+    mayHold: (bytes) => build().mayHold(bytes),
+    finds: (frag) => {
+      if (allow.pathIgnored(frag.file)) return false;
+      let hit = false;
+      build().scan(frag, () => (hit = true));
+      return hit;
+    },
+  };
+  const running = source.fragments(emit, { notices, ignored: allow.pathIgnored, rules: () => build().rules, found, probe });
   setImmediate(build);
   const stats = await running;
   const unscanned = notices.filter((n) => n.unscanned && !allow.pathIgnored(n.file));

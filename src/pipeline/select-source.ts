@@ -56,7 +56,7 @@ export function selectSource(o: SourceOptions, repo: SourceRepo): Source {
           const { progressBar, showsProgress } = await import('../report/progress');
           const p = progressBar(showsProgress() ? await git.countCommits(revs) : 0);
           try {
-            return await historySource(git, revs, emit, p.tick, ctx.notices);
+            return await historySource(git, revs, emit, { onCommit: p.tick, notices: ctx.notices, probe: ctx.probe });
           } finally {
             p.done();
           }

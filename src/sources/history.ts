@@ -8,6 +8,7 @@
 import type { Git } from '../git';
 import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
+import type { Probe } from './source';
 import { scanBlobs } from './blob/read-blobs';
 import { scanCommitObjects } from './commit-objects';
 import { ShaList } from './sha-list';
@@ -47,14 +48,20 @@ export interface HistoryInput {
   stdinRevs?: string[];
 }
 
-export async function historySource(
-  git: Git,
-  input: HistoryInput | string[],
-  emit: Emit,
-  onCommit?: (c: CommitInfo) => void,
-  notices: Notice[] = [],
-): Promise<SourceStats> {
+export interface HistoryOptions {
+  onCommit?: (c: CommitInfo) => void;
+  notices?: Notice[];
+  /** Given for a walk: a first pass (history-triage.ts) picks the commits worth reading as patches. */
+  probe?: Probe;
+}
+
+/** LEAKGUARD_HISTORY=patches reads every commit of a walk as a patch, the reference the first pass is tested against. */
+const readsEveryPatch = () => process.env.LEAKGUARD_HISTORY === 'patches';
+
+export async function historySource(git: Git, input: HistoryInput | string[], emit: Emit, opts: HistoryOptions = {}): Promise<SourceStats> {
   const { revs, stdinRevs } = Array.isArray(input) ? { revs: input, stdinRevs: undefined } : input;
+  const { onCommit, notices = [], probe } = opts;
+  if (!stdinRevs && probe && !readsEveryPatch()) return triagedHistory(git, revs, emit, probe, notices, onCommit);
   const binaries: BinaryBlob[] = [];
   // A walk (--all-history, --range) reads the raw commit objects afterwards: the bytes `%B` does not show
   // (names, extra headers, a message cut at a NUL or in UTF-16). A push reads them itself, first (push.ts).
@@ -71,4 +78,29 @@ export async function historySource(
   if (commits) for (const slice of commits.slices()) await scanCommitObjects(git, slice, emit, notices);
   const blobs = await scanBlobs(git, binaries, emit, notices);
   return { filesScanned: parser.files, linesScanned: parser.lineCount + blobs.lines, commitsScanned: parser.commits };
+}
+
+/**
+ * A walk in two passes: the first (history-triage.ts) reads every new blob and commit object once, with no
+ * diff, and keeps the commits that hold anything; the second reads only those as patches, in the walk's
+ * order, exactly as above. The findings, their commits and their order are the same as reading every patch.
+ */
+async function triagedHistory(
+  git: Git,
+  revs: string[],
+  emit: Emit,
+  probe: Probe,
+  notices: Notice[],
+  onCommit?: (c: CommitInfo) => void,
+): Promise<SourceStats> {
+  const { triageHistory } = await import('./history-triage');
+  const t = await triageHistory(git, revs, probe, notices, onCommit);
+  const binaries: BinaryBlob[] = [];
+  const parser = new PatchParser(emit, undefined, (b) => binaries.push(b));
+  if (t.commits.length)
+    await git.stream([...LOG_ARGS, '--no-walk=unsorted', '--stdin', '--'], (d) => parser.feed(d), t.commits.join('\n') + '\n');
+  parser.end();
+  for (const f of t.later) emit(f);
+  await scanBlobs(git, binaries, emit, notices);
+  return { filesScanned: t.files, linesScanned: t.lines, commitsScanned: t.commitsSeen };
 }

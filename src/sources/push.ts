@@ -142,7 +142,7 @@ export async function pushSource(
     if (p) pointers.push(p);
     emit(f);
   };
-  const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, watch, undefined, notices);
+  const stats = await historySource(git, { revs: ['--no-walk=unsorted'], stdinRevs: commits }, watch, { notices });
   await scanLfsObjects(git, pointers, emit, notices);
   total.filesScanned += stats.filesScanned;
   total.linesScanned += stats.linesScanned;

@@ -6,7 +6,18 @@
  */
 import type { Finding } from '../engine/finding';
 import type { Rule } from '../rules/types';
-import type { Emit, Notice, SourceStats } from './fragment';
+import type { Emit, Fragment, Notice, SourceStats } from './fragment';
+
+/**
+ * A first look for a source that reads far more than it will report (a whole history): which blobs and
+ * commits are worth reading as the user sees them. Neither says what was found.
+ */
+export interface Probe {
+  /** Whether a text's bytes could hold anything the rules look for: false means nothing is there. */
+  mayHold(bytes: Buffer): boolean;
+  /** Whether the rules find anything in `f`, allowed findings included (they are counted); false for an ignored path. */
+  finds(f: Fragment): boolean;
+}
 
 export interface SourceContext {
   /** What the source passed over (binary, too big, unreadable...), for the report and the hooks. */
@@ -17,6 +28,7 @@ export interface SourceContext {
   rules(): Rule[];
   /** ...and where their findings go, in the order the source gives them. */
   found(f: Finding): void;
+  probe: Probe;
 }
 
 export interface Source {
