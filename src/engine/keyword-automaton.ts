@@ -145,14 +145,24 @@ export class KeywordAutomaton {
    * character is in `scan`. No decoding, no lines: the whole-blob check of a history audit (may-hold.ts).
    */
   testBytes(buf: Uint8Array): boolean {
-    const { delta, classes, width } = this;
+    const { next, byClass } = (this.bytes ??= this.byteTables());
     let s = 0;
     for (let i = 0; i < buf.length; i++) {
-      const code = buf[i];
-      s = delta[s * width + (code < 128 ? classes[code] : 0)];
+      s = next[s + byClass[buf[i]]];
       if (s < 0) return true;
     }
     return false;
+  }
+
+  /** For bytes: a class for each of the 256 values, and the next state already multiplied by the width (half the time of `scan`'s loop). */
+  private bytes?: { next: Int32Array; byClass: Uint8Array };
+  private byteTables(): { next: Int32Array; byClass: Uint8Array } {
+    const { delta, width } = this;
+    const next = new Int32Array(delta.length);
+    for (let i = 0; i < delta.length; i++) next[i] = delta[i] < 0 ? -1 : delta[i] * width;
+    const byClass = new Uint8Array(256);
+    byClass.set(this.classes);
+    return { next, byClass };
   }
 
   /** True when any keyword occurs in `text`. */

@@ -41,8 +41,9 @@ for (let b = 128; b < 256; b++) CLASS[b] |= TRAILER | QUOTE_OR_BLANK;
 
 const is = (b: number | undefined, k: number): boolean => b !== undefined && (CLASS[b] & k) !== 0;
 
-export function bytesMayHold(buf: Buffer, automaton: KeywordAutomaton): boolean {
-  return automaton.testBytes(buf) || hasEscape(buf) || hasLineShape(buf);
+/** `counted.lines` grows by the text's line count when the answer is no (a yes is read line by line anyway). */
+export function bytesMayHold(buf: Buffer, automaton: KeywordAutomaton, counted?: { lines: number }): boolean {
+  return automaton.testBytes(buf) || hasEscape(buf) || hasLineShape(buf, counted);
 }
 
 /** %XX, \uXXXX, \u{XX}, \xXX, &#N, or base64 running into an escaped line break. */
@@ -77,13 +78,17 @@ function b64Before(buf: Buffer, end: number, n: number): boolean {
 }
 
 /** Line by line: two lines that could make a wrapped base64 run, a soft line break, a very long line. */
-function hasLineShape(buf: Buffer): boolean {
+function hasLineShape(buf: Buffer, counted?: { lines: number }): boolean {
   let qpEscape: boolean | undefined;
   let prevStarts = false;
-  for (let s = 0; s < buf.length;) {
-    let nl = buf.indexOf(10, s);
-    const last = nl === -1;
-    if (last) nl = buf.length;
+  let lines = 0;
+  const n = buf.length;
+  for (let s = 0; s < n;) {
+    // A loop over bytes, not Buffer.indexOf: one native call per line costs more than the line.
+    let nl = s;
+    while (nl < n && buf[nl] !== 10) nl++;
+    lines++;
+    const last = nl === n;
     const e = nl > s && buf[nl - 1] === 13 ? nl - 1 : nl;
     if (e - s > LONG_LINE) return true;
     if (!last && e > s && buf[e - 1] === 61 /* = */ && (e - s >= 70 || (qpEscape ??= hasQpEscape(buf)))) return true;
@@ -92,6 +97,7 @@ function hasLineShape(buf: Buffer): boolean {
     prevStarts = bare || tailLength(buf, s, e) >= MIN_HEAD;
     s = nl + 1;
   }
+  if (counted) counted.lines += lines;
   return false;
 }
 

@@ -19,7 +19,7 @@ export interface Candidates {
 export interface Prefilter {
   candidates(lines: string[]): Candidates;
   /** Whether a text's bytes could hold anything for the rules (may-hold.ts): no means nothing to find. */
-  mayHold(bytes: Buffer): boolean;
+  mayHold(bytes: Buffer, counted?: { lines: number }): boolean;
 }
 
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
@@ -58,7 +58,7 @@ export function buildPrefilter(rules: Rule[], prebuilt?: PrefilterWords): Prefil
   const automaton = KeywordAutomaton.for(words, true);
 
   return {
-    mayHold: (bytes) => bytesMayHold(bytes, automaton),
+    mayHold: (bytes, counted) => bytesMayHold(bytes, automaton, counted),
     candidates(lines) {
       const found = new Map<number, Set<number>>();
       const encoded: number[] = [];

@@ -128,8 +128,13 @@ export class Engine {
    * Whether a text's bytes (UTF-8 or ASCII) could hold anything to report, judged without reading it line
    * by line (may-hold.ts). A file name is judged apart: see `scan` of a fragment with no lines.
    */
-  mayHold(bytes: Buffer): boolean {
-    return this.prefilter.mayHold(bytes);
+  mayHold(bytes: Buffer, counted?: { lines: number }): boolean {
+    return this.prefilter.mayHold(bytes, counted);
+  }
+
+  /** Whether a file-name rule names this path (its finding comes with any fragment of the file). */
+  fileNamed(path: string): boolean {
+    return this.byFileName.some(({ re }) => ((re.lastIndex = 0), re.test(path)));
   }
 
   /** The rule with this id (for callers that judge findings by their rule). */

@@ -7,7 +7,7 @@
  */
 import type { Git } from './index';
 
-export interface RawEntry {
+export interface PathChange {
   path: string;
   /** The blob (or, mode 160000, the submodule commit) the path holds after the commit; all zeros: deleted. */
   newOid: string;
@@ -18,12 +18,12 @@ export interface RawEntry {
 
 export interface RawLogHandler {
   commit(sha: string): void;
-  entry(e: RawEntry): void;
+  entry(e: PathChange): void;
   /** Asked after each block of output: a promise holds git back until the caller has caught up. */
   wait(): Promise<void> | undefined;
 }
 
-const COMMIT = 1; // the %x01 that starts each commit's line (see RAW_FORMAT)
+const COMMIT = 1; // the %x01 that starts each commit's line (see RAW_LOG_ARGS)
 export const RAW_LOG_ARGS = ['log', '--raw', '-z', '--no-abbrev', '--cc', '--root', '--no-renames', '--no-notes', '--format=%x01%H'];
 
 export class RawLogParser {

@@ -46,7 +46,8 @@ export async function runPipeline({ source, where, config, root, baseline }: Pip
     if (!allow.pathIgnored(frag.file)) build().scan(frag, found);
   };
   const probe: Probe = {
-    mayHold: (bytes) => build().mayHold(bytes),
+    mayHold: (bytes, counted) => build().mayHold(bytes, counted),
+    fileNamed: (path) => !allow.pathIgnored(path) && build().fileNamed(path),
     finds: (frag) => {
       if (allow.pathIgnored(frag.file)) return false;
       let hit = false;

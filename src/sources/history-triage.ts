@@ -11,7 +11,8 @@
  * (history.ts) then reads the kept commits exactly as a full audit reads every commit.
  */
 import type { Git } from '../git';
-import type { RawEntry } from '../git/parse-raw-log';
+import type { PathChange } from '../git/parse-raw-log';
+import { SUBMODULE_MODE } from '../git/parse-raw-diff';
 import type { ObjectReader } from '../git/cat-file';
 import type { Probe } from './source';
 import type { CommitInfo, Fragment, Notice } from './fragment';
@@ -71,16 +72,15 @@ export async function triageHistory(
   let idx = -1;
   let sha = '';
   let files = 0;
-  let lines = 0;
+  const counted = { lines: 0 };
   const clean = new Set<string>();
   const holding = new Set<string>();
-  const pathHolds = new Map<string, boolean>();
   let resume: (() => void) | null = null;
 
   const keep = (i: number, s: string): void => {
     kept.set(i, s);
   };
-  const remember = (set: Set<string> | Map<string, boolean>): void => {
+  const remember = (set: Set<string>): void => {
     if (set.size >= REMEMBER) set.clear();
   };
 
@@ -96,14 +96,11 @@ export async function triageHistory(
   const judge = (a: Asked, buf: Buffer): boolean => {
     const head = buf.subarray(0, SNIFF);
     const text = classify(head).kind === 'text' && !isZip(head) && !isGzip(head);
-    if (text && !probe.mayHold(buf)) {
-      lines += countLines(buf);
-      return false;
-    }
+    if (text && !probe.mayHold(buf, counted)) return false;
     const { scanner, hit } = blobScanner(a);
     scanner.push(buf);
     scanner.end();
-    lines += scanner.lineCount;
+    counted.lines += scanner.lineCount;
     if (hit()) return true;
     // Not text to the blob reader (a byte-order mark, say) but text to git's diff (no NUL byte): the patch
     // shows its lines as UTF-8, so they are judged that way too.
@@ -142,9 +139,9 @@ export async function triageHistory(
   const readCommit = (a: Asked): ObjectReader => {
     const parts: Buffer[] = [];
     return {
-      push: (b) => parts.push(Buffer.from(b)),
+      push: (b) => parts.push(b),
       end: () => {
-        judgeCommit(a, Buffer.concat(parts));
+        judgeCommit(a, parts.length === 1 ? parts[0] : Buffer.concat(parts));
         done();
       },
     };
@@ -152,7 +149,7 @@ export async function triageHistory(
 
   const judgeCommit = (a: Asked, body: Buffer) => {
     scanCommitObject(a.sha, body, (f) => {
-      if (probe.finds(f)) later.push(f);
+      if (fragmentFinds(f)) later.push(f);
     });
     const split = body.indexOf('\n\n');
     const message = split === -1 ? Buffer.alloc(0) : body.subarray(split + 2);
@@ -166,6 +163,12 @@ export async function triageHistory(
     if (probe.finds(f)) keep(a.idx, a.sha);
   };
 
+  /** A small fragment judged on its text first (a commit's header lines: the engine is the slow part). */
+  const fragmentFinds = (f: Fragment): boolean => {
+    if (!f.lines.length) return probe.finds(f);
+    return probe.mayHold(Buffer.from(f.lines.join('\n'))) && probe.finds(f);
+  };
+
   const readBlob = (a: Asked, size: number): ObjectReader => {
     if (size > HELD) {
       const { scanner, hit } = blobScanner(a);
@@ -173,7 +176,7 @@ export async function triageHistory(
         push: (b) => scanner.push(b),
         end: () => {
           scanner.end();
-          lines += scanner.lineCount;
+          counted.lines += scanner.lineCount;
           settled(a, hit());
           done();
         },
@@ -189,6 +192,52 @@ export async function triageHistory(
     };
   };
 
+  /** A path: a file-name rule (a .p12 key store), and the name itself when the commit adds it. */
+  const pathFinds = (path: string, added: boolean): boolean => {
+    if (probe.fileNamed(path)) return true;
+    if (!added) return false;
+    const names = nameLines(path);
+    return fragmentFinds({ file: path, lines: names, lineNumbers: names.map(() => NAME_LINE) });
+  };
+
+  const entry = (e: PathChange) => {
+    if (isDeletion(e.newOid)) return;
+    // The path itself (a new file's name; a file-name rule such as a .p12 key store).
+    if (pathFinds(e.path, e.status.includes('A'))) keep(idx, sha);
+    if (e.newMode === SUBMODULE_MODE) {
+      const line = [`Subproject commit ${e.newOid}`];
+      if (fragmentFinds({ file: e.path, lines: line, lineNumbers: [1] })) keep(idx, sha);
+      return;
+    }
+    files++;
+    const key = `${e.newOid}\0${e.path}`;
+    if (holding.has(key)) return keep(idx, sha);
+    if (clean.has(key)) return;
+    asked.push({ idx, sha, path: e.path, oid: e.newOid });
+    ids.push(e.newOid);
+  };
+
+  // The walk first: it is the longest part, and cat-file has nothing to do before it prints.
+  const walking = git.rawLog(revs, {
+    commit: (s) => {
+      idx++;
+      sha = s;
+      onCommit?.({ sha: s, author: '', date: '' });
+      asked.push({ idx, sha, oid: s });
+      ids.push(s);
+    },
+    entry,
+    wait: () => {
+      cat.request(ids);
+      ids = [];
+      if (asked.length - next <= MAX_ASKED) return undefined;
+      // cat-file ending early (an error) must not leave the walk waiting.
+      return Promise.race([
+        new Promise<void>((r) => (resume = r)),
+        cat.exited.then(() => Promise.reject(new Error('git cat-file stopped early'))),
+      ]);
+    },
+  });
   const cat = git.openCatFile({
     object: (_id, _type, size) => {
       const a = asked[next++];
@@ -203,66 +252,12 @@ export async function triageHistory(
       done();
     },
   });
-
-  const pathFinds = (path: string): boolean => {
-    let hit = pathHolds.get(path);
-    if (hit === undefined) {
-      const names = nameLines(path);
-      hit = probe.finds({ file: path, lines: names, lineNumbers: names.map(() => NAME_LINE) });
-      remember(pathHolds);
-      pathHolds.set(path, hit);
-    }
-    return hit;
-  };
-
-  const entry = (e: RawEntry) => {
-    if (isDeletion(e.newOid)) return;
-    // The path itself (a new file's name; a file-name rule such as a .p12 key store).
-    if (pathFinds(e.path)) keep(idx, sha);
-    if (e.newMode === '160000') {
-      const line = [`Subproject commit ${e.newOid}`];
-      if (probe.finds({ file: e.path, lines: line, lineNumbers: [1] })) keep(idx, sha);
-      return;
-    }
-    files++;
-    const key = `${e.newOid}\0${e.path}`;
-    if (holding.has(key)) return keep(idx, sha);
-    if (clean.has(key)) return;
-    asked.push({ idx, sha, path: e.path, oid: e.newOid });
-    ids.push(e.newOid);
-  };
-
   try {
-    await git.rawLog(revs, {
-      commit: (s) => {
-        idx++;
-        sha = s;
-        onCommit?.({ sha: s, author: '', date: '' });
-        asked.push({ idx, sha, oid: s });
-        ids.push(s);
-      },
-      entry,
-      wait: () => {
-        cat.request(ids);
-        ids = [];
-        if (asked.length - next <= MAX_ASKED) return undefined;
-        // cat-file ending early (an error) must not leave the walk waiting.
-        return Promise.race([
-          new Promise<void>((r) => (resume = r)),
-          cat.exited.then(() => Promise.reject(new Error('git cat-file stopped early'))),
-        ]);
-      },
-    });
+    await walking;
     cat.request(ids);
   } finally {
     await cat.close();
   }
   const commits = [...kept.entries()].sort((x, y) => x[0] - y[0]).map(([, s]) => s);
-  return { commits, later, commitsSeen: idx + 1, files, lines };
-}
-
-function countLines(buf: Buffer): number {
-  let n = 0;
-  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
-  return n + (buf.length && buf[buf.length - 1] !== 10 ? 1 : 0);
+  return { commits, later, commitsSeen: idx + 1, files, lines: counted.lines };
 }

@@ -14,7 +14,9 @@ import type { Emit, Fragment, Notice, SourceStats } from './fragment';
  */
 export interface Probe {
   /** Whether a text's bytes could hold anything the rules look for: false means nothing is there. */
-  mayHold(bytes: Buffer): boolean;
+  mayHold(bytes: Buffer, counted?: { lines: number }): boolean;
+  /** Whether a rule about file names (a .p12 key store, an id_rsa) names this path, whatever it holds. */
+  fileNamed(path: string): boolean;
   /** Whether the rules find anything in `f`, allowed findings included (they are counted); false for an ignored path. */
   finds(f: Fragment): boolean;
 }
