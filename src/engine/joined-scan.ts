@@ -16,7 +16,7 @@ import { fingerprint } from './fingerprint';
 import { MAX_LINE } from './windows';
 
 /** Shorter runs are left to the line-by-line decoder. */
-const MIN_RUN = 24;
+export const MIN_RUN = 24;
 
 export function scanJoined(
   engine: Engine,

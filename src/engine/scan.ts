@@ -19,6 +19,7 @@ import { scanJoined } from './joined-scan';
 import { isNoiseFile } from '../noise-files';
 import { MAX_LINE, matchesIn, piecesNear, wholeLine } from './windows';
 import { Spans } from './spans';
+import { readsAcrossLines } from './across-lines';
 
 /** How many encodings deep a secret is looked for (base64 of base64, say). */
 const MAX_DEPTH = 2;
@@ -130,6 +131,11 @@ export class Engine {
    */
   mayHold(bytes: Buffer, counted?: { lines: number }): boolean {
     return this.prefilter.mayHold(bytes, counted);
+  }
+
+  /** Whether some of the fragment's lines alone could be read otherwise than all of them (across-lines.ts). */
+  readsAcrossLines(f: Fragment): boolean {
+    return readsAcrossLines(f, this.prefilter.candidates(f.lines).rules.keys());
   }
 
   /** Whether a file-name rule names this path (its finding comes with any fragment of the file). */

@@ -47,6 +47,7 @@ export async function runPipeline({ source, where, config, root, baseline }: Pip
   };
   const probe: Probe = {
     mayHold: (bytes, counted) => build().mayHold(bytes, counted),
+    readsAcrossLines: (frag) => !allow.pathIgnored(frag.file) && build().readsAcrossLines(frag),
     fileNamed: (path) => !allow.pathIgnored(path) && build().fileNamed(path),
     finds: (frag) => {
       if (allow.pathIgnored(frag.file)) return false;

@@ -87,8 +87,10 @@ export async function triageHistory(
   /** The blob reader, its fragments judged one by one until one holds something. */
   const blobScanner = (a: Asked) => {
     let hit = false;
+    // A patch adds some of the blob's lines: nothing found in the whole is enough only when no part of it is
+    // read otherwise than the whole (a wrapped run, a PEM block: Probe.readsAcrossLines).
     const scanner = new BlobScanner(a.path!, undefined, (f) => {
-      if (!hit && probe.finds(f)) hit = true;
+      if (!hit && (probe.finds(f) || probe.readsAcrossLines(f))) hit = true;
     });
     return { scanner, hit: () => hit };
   };
@@ -106,7 +108,7 @@ export async function triageHistory(
     // shows its lines as UTF-8, so they are judged that way too.
     if (!text && !head.includes(0)) {
       let hit = false;
-      const asText = new TextLines(new FragmentSink(a.path!, undefined, (f) => (hit ||= probe.finds(f))));
+      const asText = new TextLines(new FragmentSink(a.path!, undefined, (f) => (hit ||= probe.finds(f) || probe.readsAcrossLines(f))));
       asText.push(buf.toString('utf8'));
       asText.end();
       return hit;

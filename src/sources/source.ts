@@ -17,6 +17,8 @@ export interface Probe {
   mayHold(bytes: Buffer, counted?: { lines: number }): boolean;
   /** Whether a rule about file names (a .p12 key store, an id_rsa) names this path, whatever it holds. */
   fileNamed(path: string): boolean;
+  /** Whether some of `f`'s lines alone could be read otherwise than all of them (a PEM block, wrapped base64...). */
+  readsAcrossLines(f: Fragment): boolean;
   /** Whether the rules find anything in `f`, allowed findings included (they are counted); false for an ignored path. */
   finds(f: Fragment): boolean;
 }
