@@ -325,6 +325,57 @@ const CASES: Record<string, Case> = {
     },
     check: (f) => expect(f.map((x) => x.ruleId)).not.toContain(OPENAI),
   },
+  'type changes (file to symlink to file), a mode change, a UTF-8 BOM, Latin-1 bytes': {
+    build: (r) => {
+      write(r, 't.env', `${fakeLine('openai', 'tc')}\n`);
+      commitAll(r, 'file');
+      fs.rmSync(path.join(r, 't.env'));
+      fs.symlinkSync(fakeLine('pinecone', 'tc'), path.join(r, 't.env'));
+      commitAll(r, 'now a symlink');
+      fs.rmSync(path.join(r, 't.env'));
+      write(r, 't.env', `${fakeLine('openai', 'tc')}\n`);
+      commitAll(r, 'a file again');
+      fs.chmodSync(path.join(r, 't.env'), 0o755);
+      commitAll(r, 'executable');
+      write(r, 'bom.env', `\ufeff${fakeLine('anthropic', 'bom8')}\nB=1\n`);
+      fs.writeFileSync(
+        path.join(r, 'l1.env'),
+        Buffer.concat([Buffer.from('A=caf\xe9\xa0', 'latin1'), Buffer.from(`\n${fakeLine('cohere', 'l1')}\xa0\n`, 'latin1')]),
+      );
+      commitAll(r, 'bom and latin-1');
+    },
+    check: (f) => expect(new Set(f.map((x) => x.file))).toEqual(new Set(['t.env', 'bom.env', 'l1.env'])),
+  },
+  'messages with CR line ends, trailing blanks and a key cut over lines': {
+    build: (r) => {
+      write(r, 'a.txt', 'a\n');
+      commitAll(r, 'init');
+      const msg = `subject\r\n\r\nbody ${fakeLine('openai', 'crmsg')}\r\nmore   \r\n${pem('msg')}`;
+      fs.writeFileSync(path.join(r, 'msg.txt'), msg);
+      git(r, ['commit', '-q', '--allow-empty', '--cleanup=verbatim', '-F', 'msg.txt']);
+      fs.rmSync(path.join(r, 'msg.txt'));
+    },
+    rules: [OPENAI, 'private-key'],
+  },
+  'objects git hides: replace refs and a partial clone': {
+    build: (r) => {
+      const src = newRepo();
+      write(src, 'a.env', `${fakeLine('openai', 'pc')}\n`);
+      commitAll(src, 'one');
+      write(src, 'b.txt', 'b\n');
+      commitAll(src, 'two');
+      git(src, ['config', 'uploadpack.allowFilter', 'true']);
+      git(tempDir(), ['clone', '-q', '--filter=blob:none', '--no-checkout', `file://${src}`, r]);
+      const c = git(r, ['rev-parse', 'HEAD']).trim();
+      const tree = git(r, ['rev-parse', 'HEAD^{tree}']).trim();
+      const fake = git(r, ['hash-object', '-t', 'commit', '-w', '--stdin'], {
+        input: `tree ${tree}\nauthor t <t@e> 1700000000 +0000\ncommitter t <t@e> 1700000000 +0000\n\n${fakeLine('anthropic', 'repl')}\n`,
+      }).trim();
+      git(r, ['replace', c, fake]);
+    },
+    // The replacement is reached as the tip of refs/replace/* (--all), never in place of the original.
+    check: (f) => expect(f.map((x) => x.ruleId).sort()).toEqual(['anthropic-api-key', OPENAI, OPENAI]),
+  },
   'a shallow clone (the boundary commit shows every file as added)': {
     build: (r) => {
       const src = newRepo();
@@ -343,7 +394,7 @@ const CASES: Record<string, Case> = {
 describe.each(Object.keys(CASES))('two-pass history audit = every patch: %s', (name) => {
   test('same findings, order, suppressed counts and notices', () => {
     const c = CASES[name];
-    const shallow = name.startsWith('a shallow clone');
+    const shallow = name.startsWith('a shallow clone') || name.startsWith('objects git hides');
     const r = shallow ? path.join(tempDir(), 'clone') : newRepo();
     const extra = c.build(r) ?? [];
     const args = extra.length ? ['scan', ...extra, '--format', 'json'] : ['scan', '--all-history', '--format', 'json'];
