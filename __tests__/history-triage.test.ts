@@ -376,6 +376,42 @@ const CASES: Record<string, Case> = {
     // The replacement is reached as the tip of refs/replace/* (--all), never in place of the original.
     check: (f) => expect(f.map((x) => x.ruleId).sort()).toEqual(['anthropic-api-key', OPENAI, OPENAI]),
   },
+  'paths git quotes (space, tab, quote, backslash, newline) and lock files where catch-all rules are off': {
+    build: (r) => {
+      const generic = (seed: string) => expand('const API_SECRET = "{alnum:32}";\n', `generic:${seed}`);
+      for (const [i, p] of ['with space/a b.env', 'tab\tname.env', 'quo"te.env', 'back\\slash.env', 'new\nline.env', '"lead.env'].entries())
+        write(r, p, `${fakeLine('openai', `q${i}`)}\n${generic(`q${i}`)}`);
+      write(r, 'with space/package-lock.json', generic('lock'));
+      write(r, 'tab\tdir/yarn.lock', generic('lock2'));
+      write(r, 'dist/app.min.js', generic('min'));
+      commitAll(r, 'odd paths');
+    },
+    rules: [OPENAI, 'generic-secret-assignment'],
+    check: (f) => expect(f.map((x) => x.file)).not.toEqual(expect.arrayContaining(['with space/package-lock.json'])),
+  },
+  'a custom rule from the config, plain and in wrapped base64': {
+    build: (r) => {
+      const rule = { id: 'acme-token', title: 'Acme token', severity: 'high', keywords: ['acmetok_'], pattern: 'acmetok_[a-z0-9]{32}' };
+      write(r, '.leakguard.json', JSON.stringify({ rules: [rule] }));
+      commitAll(r, 'config');
+      const tok = (seed: string) => expand('acmetok_{lower:16}{digits:16}', `acme:${seed}`);
+      write(r, 'a.txt', `t = ${tok('plain')}\n`);
+      commitAll(r, 'plain');
+      write(
+        r,
+        'b.yaml',
+        `data:\n  t: |\n${wrap(b64(`# x\nACME=${tok('b64')}\n`), 20)
+          .map((l) => `    ${l}`)
+          .join('\n')}\n`,
+      );
+      commitAll(r, 'wrapped');
+    },
+    check: (f) =>
+      expect(f.map((x) => [x.ruleId, x.file]).sort()).toEqual([
+        ['acme-token', 'a.txt'],
+        ['acme-token', 'b.yaml'],
+      ]),
+  },
   'a shallow clone (the boundary commit shows every file as added)': {
     build: (r) => {
       const src = newRepo();
