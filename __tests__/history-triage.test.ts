@@ -452,13 +452,12 @@ describe.each(Object.keys(CASES))('two-pass history audit = every patch: %s', (n
 });
 
 /**
- * Known mismatches (the triage's premise "a line a patch adds is a line of the new blob, so a blob with
- * nothing in it whole has nothing in any patch" fails): the engine's findings are not monotone in the
- * lines it is given. Lines that are in the blob but not in the patch can veto or spoil a finding, so the
- * whole blob is clean while the patch of the commit that changed it reports a key; the two-pass audit
- * then drops that commit. Each test builds: commit 1 with the context, commit 2 adding only the key lines.
+ * Lines that are in the blob but not in the patch can veto or spoil a finding (the engine's findings are not
+ * monotone in the lines it is given), so a blob with nothing found in it whole can still have a patch that
+ * reports a key. The first pass reads such a patch when part of the blob could be read otherwise than the
+ * whole (engine/across-lines.ts). Each test builds: commit 1 with the context, commit 2 adding only the key lines.
  */
-describe('lines around the added ones change what the engine finds (two-pass audit drops the commit)', () => {
+describe('lines around the added ones change what the engine finds: the patch is still read', () => {
   const twoCommits = (file: string, before: string, after: string): string => {
     const r = newRepo();
     write(r, file, before);
@@ -467,7 +466,7 @@ describe('lines around the added ones change what the engine finds (two-pass aud
     commitAll(r, 'key lines');
     return r;
   };
-  test.failing('a PEM body added under an existing header, above a "..." line (der-body: the header above vetoes)', () => {
+  test('a PEM body added under an existing header, above a "..." line (der-body: the header above vetoes)', () => {
     const body = expand('MIIEpAIBAAKCAQEA{b64:48}\n{b64:64}\n{b64:64}\n{b64:64}', 'derbody');
     const r = twoCommits(
       'key.pem',
@@ -476,12 +475,12 @@ describe('lines around the added ones change what the engine finds (two-pass aud
     );
     expect(bothReaders(r).map((f) => f.ruleId)).toEqual(['private-key-body']);
   });
-  test.failing('wrapped base64 lines added under a line that ends in base64 (the run starts there, misaligned)', () => {
+  test('wrapped base64 lines added under a line that ends in base64 (the run starts there, misaligned)', () => {
     const first = 'note: ABCDEFGHIJKLMNOPQR';
     const r = twoCommits('data.yaml', `${first}\n`, [first, ...wrap(b64(`${fakeLine('anthropic', 'mis')}\n`), 76)].join('\n') + '\n');
     expect(bothReaders(r).map((f) => f.ruleId)).toEqual(['anthropic-api-key']);
   });
-  test.failing('string pieces of a key added under a piece ending in a letter (the joined key loses its boundary)', () => {
+  test('string pieces of a key added under a piece ending in a letter (the joined key loses its boundary)', () => {
     const k = fakeKey('anthropic', 'pc');
     const head = 'const k =\n  "abcdefgh" +\n';
     const r = twoCommits('a.js', `${head}  "x";\n`, `${head}  "${k.slice(0, 50)}" +\n  "${k.slice(50)}";\n`);
