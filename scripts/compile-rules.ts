@@ -4,6 +4,7 @@
  * Splitting them keeps the commit path from parsing YAML or loading remediation text it will not print.
  */
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import YAML from 'yaml';
 import { checkProvider } from '../src/rules/validate';
@@ -60,6 +61,24 @@ export function compile(specs: ProviderSpec[]): { rules: CompiledRules; playbook
   return { rules: { version: 1, rules }, playbooks: { version: 1, providers } };
 }
 
+/**
+ * dist/build-id: a hash of the compiled code and rules. What a history audit remembers it judged is kept
+ * under it (sources/history-cache.ts), so another build never trusts what an older engine judged.
+ */
+function writeBuildId(out: string): void {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js') || e.name.endsWith('.json')) hash.update(p.slice(out.length)).update(fs.readFileSync(p));
+    }
+  };
+  walk(path.join(out, 'src'));
+  hash.update(fs.readFileSync(path.join(out, 'rules.json')));
+  fs.writeFileSync(path.join(out, 'build-id'), hash.digest('hex').slice(0, 32) + '\n');
+}
+
 if (require.main === module) {
   const root = path.resolve(__dirname, '..', '..');
   const out = path.join(root, 'dist');
@@ -72,6 +91,7 @@ if (require.main === module) {
     // Prebuilt keyword tables for the built-in rules, so a commit does not pay for building them.
     fs.rmSync(path.join(out, 'automata'), { recursive: true, force: true });
     KeywordAutomaton.save(words.words, true);
+    writeBuildId(out);
     console.error(`compiled ${rules.rules.length} rules from ${Object.keys(playbooks.providers).length} providers`);
   } catch (e) {
     console.error((e as Error).message);

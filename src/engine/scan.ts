@@ -75,6 +75,7 @@ export class Engine {
 
   scan(f: Fragment, report: (x: Finding) => void, depth = 0, encoding = ''): void {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
+    if (depth === 0) this.last = { lines: f.lines, keywordLines: cands.keys() };
     // At the top, remember what was reported, so a key found again in joined lines is not reported twice.
     const reported = depth === 0 ? new Set<string>() : undefined;
     const onFinding = reported
@@ -135,8 +136,11 @@ export class Engine {
 
   /** Whether some of the fragment's lines alone could be read otherwise than all of them (across-lines.ts). */
   readsAcrossLines(f: Fragment): boolean {
-    return readsAcrossLines(f, this.prefilter.candidates(f.lines).rules.keys());
+    const keywordLines = this.last?.lines === f.lines ? this.last.keywordLines : this.prefilter.candidates(f.lines).rules.keys();
+    return readsAcrossLines(f, keywordLines);
   }
+  /** The keyword lines of the fragment scanned last (readsAcrossLines is asked right after a scan). */
+  private last?: { lines: string[]; keywordLines: Iterable<number> };
 
   /** Whether a file-name rule names this path (its finding comes with any fragment of the file). */
   fileNamed(path: string): boolean {

@@ -14,7 +14,7 @@ import { collect } from './process';
 import type { BatchHandler } from './cat-file';
 import type { RawLogHandler } from './parse-raw-log';
 import { toGitError, isMissingGit } from './git-error';
-import { findRepoRoot, findRepoRootOrNull } from './repo-root';
+import { commonGitDir, findRepoRoot, findRepoRootOrNull } from './repo-root';
 import { stagedEntries } from './staged-diff';
 import { GLOBAL_FLAGS, SAFE_CONFIG, gitEnv, simpleGitEnv } from './env';
 
@@ -179,6 +179,8 @@ export class Git {
   readonly repoRoot = () => findRepoRoot(this);
   /** The root, or null outside a repository or without git (repo-root.ts). */
   readonly repoRootOrNull = () => findRepoRootOrNull(this);
+  /** The common git folder, found without starting git when `.git` is a plain folder (repo-root.ts). */
+  readonly gitDir = () => commonGitDir(this);
   /** The repository's common git folder, absolute (shared by linked worktrees). */
   readonly commonDir = () => q().gitPath(this, '--git-common-dir');
   /** The folder git runs hooks from (core.hooksPath and worktrees respected), absolute. */

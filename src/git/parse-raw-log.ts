@@ -21,6 +21,8 @@ export interface RawLogHandler {
   entry(e: PathChange): void;
   /** Asked after each block of output: a promise holds git back until the caller has caught up. */
   wait(): Promise<void> | undefined;
+  /** Given: nothing is parsed before it settles (git has started meanwhile). */
+  ready?: Promise<unknown>;
 }
 
 const COMMIT = 1; // the %x01 that starts each commit's line (see RAW_LOG_ARGS)
@@ -73,9 +75,16 @@ export class RawLogParser {
 /** Streams the raw records of `revs` (rev-list arguments) to `handler`, in git log's order. */
 export async function streamRawLog(git: Git, revs: string[], handler: RawLogHandler): Promise<void> {
   const parser = new RawLogParser(handler);
-  await git.stream([...RAW_LOG_ARGS, ...revs, '--'], (d) => {
+  let gate = handler.ready;
+  const take = (d: Buffer) => {
     parser.feed(d);
     return handler.wait();
+  };
+  await git.stream([...RAW_LOG_ARGS, ...revs, '--'], (d) => {
+    if (!gate) return take(d);
+    const g = gate;
+    gate = undefined;
+    return g.then(() => take(d));
   });
   parser.end();
 }

@@ -36,3 +36,14 @@ export async function findRepoRootOrNull(git: Git): Promise<string | null> {
     throw e;
   }
 }
+
+/**
+ * The repository's common git folder, absolute: `<root>/.git` when it is a folder and nothing in the
+ * environment says otherwise (no process to start), else what git says (a linked worktree, GIT_DIR...).
+ */
+export async function commonGitDir(git: Git): Promise<string> {
+  const root = process.env.GIT_COMMON_DIR ? null : dotGitRoot(git.cwd);
+  const dot = root && path.join(root, '.git');
+  if (dot && fs.statSync(dot).isDirectory()) return dot;
+  return (await git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
+}

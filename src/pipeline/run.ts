@@ -3,9 +3,8 @@
  * is left makes the ScanResult a reporter renders. `scan`, `fix` and `baseline` all come through here;
  * the engine is built once the source has started (its few milliseconds overlap git's work).
  */
-import { Engine } from '../engine/scan';
+import type { Engine } from '../engine/scan';
 import type { Finding } from '../engine/finding';
-import { builtinPrefilter, rulesFor } from '../rules/load';
 import { buildAllowFilter, type AllowReason } from '../allow/filter';
 import type { Emit, Notice } from '../sources/fragment';
 import type { Probe, Source } from '../sources/source';
@@ -27,6 +26,20 @@ export interface PipelineOutput {
   unscanned: Notice[];
 }
 
+/** A hash of the build, the rules in effect and the ignored paths: see Probe.signature. */
+function probeSignature(rules: Engine['rules'], config: Config): string {
+  const { buildId } = require('../rules/load') as typeof import('../rules/load');
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const id = buildId();
+  if (!id) return '';
+  return createHash('sha256')
+    .update(id)
+    .update(JSON.stringify(rules))
+    .update(JSON.stringify(config.ignorePaths))
+    .digest('hex')
+    .slice(0, 32);
+}
+
 export async function runPipeline({ source, where, config, root, baseline }: PipelineInput): Promise<PipelineOutput> {
   const started = Date.now();
   const allow = buildAllowFilter(config, root, baseline);
@@ -41,13 +54,20 @@ export async function runPipeline({ source, where, config, root, baseline }: Pip
     else findings.push(f);
   };
   let engine: Engine | undefined;
-  const build = () => (engine ??= new Engine(rulesFor(config), builtinPrefilter()));
+  // Loaded when first needed: the source starts git first (a history audit's walk is its longest part).
+  const build = (): Engine => {
+    if (engine) return engine;
+    const { Engine: E } = require('../engine/scan') as typeof import('../engine/scan');
+    const { builtinPrefilter, rulesFor } = require('../rules/load') as typeof import('../rules/load');
+    return (engine = new E(rulesFor(config), builtinPrefilter()));
+  };
   const emit: Emit = (frag) => {
     if (!allow.pathIgnored(frag.file)) build().scan(frag, found);
   };
   const probe: Probe = {
     mayHold: (bytes, counted) => build().mayHold(bytes, counted),
     readsAcrossLines: (frag) => !allow.pathIgnored(frag.file) && build().readsAcrossLines(frag),
+    signature: () => probeSignature(build().rules, config),
     fileNamed: (path) => !allow.pathIgnored(path) && build().fileNamed(path),
     finds: (frag) => {
       if (allow.pathIgnored(frag.file)) return false;

@@ -24,6 +24,15 @@ export function builtinPrefilter(): CompiledRules['prefilter'] {
   return readCompiled().prefilter;
 }
 
+/** The build's id (dist/build-id, a hash of the compiled code and rules); empty when it is missing. */
+export function buildId(): string {
+  try {
+    return fs.readFileSync(path.join(DIST, 'build-id'), 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
 let playbooks: CompiledPlaybooks | undefined;
 export function builtinPlaybooks(): CompiledPlaybooks['providers'] {
   playbooks ??= JSON.parse(fs.readFileSync(path.join(DIST, 'playbooks.json'), 'utf8')) as CompiledPlaybooks;

@@ -24,6 +24,8 @@ import { unreadable } from './blob/read-blobs';
 import { nameLines, NAME_LINE } from './name-lines';
 import { scanCommitObject } from './commit-objects';
 import { MESSAGE_FILE } from '../diff/patch-parser';
+import { ShaList } from './sha-list';
+import type { CleanCommits } from './history-cache';
 
 export interface Triage {
   /** The commits to read as patches, in the walk's order. */
@@ -34,6 +36,8 @@ export interface Triage {
    */
   later: Fragment[];
   commitsSeen: number;
+  /** Commits an earlier audit judged clean under the same signature: not read this time. */
+  commitsKnown: number;
   files: number;
   lines: number;
 }
@@ -63,8 +67,15 @@ export async function triageHistory(
   probe: Probe,
   notices: Notice[],
   onCommit?: (c: CommitInfo) => void,
+  remembered?: Promise<CleanCommits | undefined>,
 ): Promise<Triage> {
+  let cache: CleanCommits | undefined;
   const kept = new Map<number, string>();
+  /** Commits judged here (not known clean from an earlier audit), and those with anything in them. */
+  const judged = new ShaList();
+  const dirty = new Set<string>();
+  let skipping = false;
+  let cached = 0;
   const later: Fragment[] = [];
   const asked: Asked[] = [];
   let next = 0;
@@ -151,7 +162,10 @@ export async function triageHistory(
 
   const judgeCommit = (a: Asked, body: Buffer) => {
     scanCommitObject(a.sha, body, (f) => {
-      if (fragmentFinds(f)) later.push(f);
+      if (headerFinds(f)) {
+        later.push(f);
+        dirty.add(a.sha);
+      }
     });
     const split = body.indexOf('\n\n');
     const message = split === -1 ? Buffer.alloc(0) : body.subarray(split + 2);
@@ -168,7 +182,19 @@ export async function triageHistory(
   /** A small fragment judged on its text first (a commit's header lines: the engine is the slow part). */
   const fragmentFinds = (f: Fragment): boolean => {
     if (!f.lines.length) return probe.finds(f);
-    return probe.mayHold(Buffer.from(f.lines.join('\n'))) && probe.finds(f);
+    const text = f.lines.join('\n');
+    return probe.mayHold(Buffer.from(text)) && probe.finds(f);
+  };
+  /** Header lines (names and e-mails, dates taken off) repeat from commit to commit: judged once each. */
+  const headers = new Map<string, boolean>();
+  const headerFinds = (f: Fragment): boolean => {
+    const key = `${f.file}\0${f.lines.join('\n')}`;
+    let hit = headers.get(key);
+    if (hit === undefined) {
+      if (headers.size >= 4096) headers.clear();
+      headers.set(key, (hit = fragmentFinds(f)));
+    }
+    return hit;
   };
 
   const readBlob = (a: Asked, size: number): ObjectReader => {
@@ -203,7 +229,7 @@ export async function triageHistory(
   };
 
   const entry = (e: PathChange) => {
-    if (isDeletion(e.newOid)) return;
+    if (skipping || isDeletion(e.newOid)) return;
     // The path itself (a new file's name; a file-name rule such as a .p12 key store).
     if (pathFinds(e.path, e.status.includes('A'))) keep(idx, sha);
     if (e.newMode === SUBMODULE_MODE) {
@@ -225,10 +251,15 @@ export async function triageHistory(
       idx++;
       sha = s;
       onCommit?.({ sha: s, author: '', date: '' });
+      // Known clean from an earlier audit with the same rules: nothing of it is read.
+      skipping = cache?.has(s) ?? false;
+      if (skipping) return void cached++;
+      judged.push(s);
       asked.push({ idx, sha, oid: s });
       ids.push(s);
     },
     entry,
+    ready: remembered?.then((c) => (cache = c)),
     wait: () => {
       cat.request(ids);
       ids = [];
@@ -251,6 +282,7 @@ export async function triageHistory(
       // commit, and git's own error stops the audit there (exit 2), as a full read would.
       if (a.path === undefined) notices.push(unreadable(`<commit ${name.slice(0, 12)}>`, `commit object ${name.slice(0, 12)} (${why})`));
       else keep(a.idx, a.sha);
+      dirty.add(a.sha);
       done();
     },
   });
@@ -261,5 +293,10 @@ export async function triageHistory(
     await cat.close();
   }
   const commits = [...kept.entries()].sort((x, y) => x[0] - y[0]).map(([, s]) => s);
-  return { commits, later, commitsSeen: idx + 1, files, lines: counted.lines };
+  if (cache) {
+    for (const s of kept.values()) dirty.add(s);
+    for (const slice of judged.slices()) for (const s of slice) if (!dirty.has(s)) cache.add(s);
+    cache.save();
+  }
+  return { commits, later, commitsSeen: idx + 1, commitsKnown: cached, files, lines: counted.lines };
 }

@@ -9,6 +9,7 @@ import type { Git } from '../git';
 import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
 import type { Probe } from './source';
+import type { CleanCommits } from './history-cache';
 import { scanBlobs } from './blob/read-blobs';
 import { scanCommitObjects } from './commit-objects';
 import { ShaList } from './sha-list';
@@ -94,7 +95,7 @@ async function triagedHistory(
   onCommit?: (c: CommitInfo) => void,
 ): Promise<SourceStats> {
   const { triageHistory } = await import('./history-triage');
-  const t = await triageHistory(git, revs, probe, notices, onCommit);
+  const t = await triageHistory(git, revs, probe, notices, onCommit, rememberedClean(git, probe));
   const binaries: BinaryBlob[] = [];
   const parser = new PatchParser(emit, undefined, (b) => binaries.push(b));
   if (t.commits.length)
@@ -103,4 +104,16 @@ async function triagedHistory(
   for (const f of t.later) emit(f);
   await scanBlobs(git, binaries, emit, notices);
   return { filesScanned: t.files, linesScanned: t.lines, commitsScanned: t.commitsSeen };
+}
+
+/** The commits earlier audits judged clean under the same signature (history-cache.ts); none when turned off. */
+async function rememberedClean(git: Git, probe: Probe): Promise<CleanCommits | undefined> {
+  const { cacheOff, openCleanCommits } = await import('./history-cache');
+  const signature = cacheOff() ? '' : probe.signature();
+  if (!signature) return undefined;
+  try {
+    return openCleanCommits(await git.gitDir(), signature);
+  } catch {
+    return undefined; // no git folder to keep it in: every commit is judged
+  }
 }

@@ -15,6 +15,12 @@ import type { Emit, Fragment, Notice, SourceStats } from './fragment';
 export interface Probe {
   /** Whether a text's bytes could hold anything the rules look for: false means nothing is there. */
   mayHold(bytes: Buffer, counted?: { lines: number }): boolean;
+  /**
+   * Changes whenever what these answers could be changes (the rules in effect, the paths ignored,
+   * leakguard's build): what was judged under one signature is trusted only under the same one. Empty
+   * when there is no build id to trust.
+   */
+  signature(): string;
   /** Whether a rule about file names (a .p12 key store, an id_rsa) names this path, whatever it holds. */
   fileNamed(path: string): boolean;
   /** Whether some of `f`'s lines alone could be read otherwise than all of them (a PEM block, wrapped base64...). */
