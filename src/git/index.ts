@@ -204,7 +204,7 @@ export class Git {
   /** A `git cat-file --batch` fed ids as they come (cat-file.ts). */
   readonly openCatFile = (handler: BatchHandler) => objects().openCatFile(this, handler);
   /** What each commit of `revs` changed, as raw records (no content), streamed (parse-raw-log.ts). */
-  readonly rawLog = (revs: string[], handler: RawLogHandler) => rawLog().streamRawLog(this, revs, handler);
+  readonly rawLog = (revs: string[], handler: RawLogHandler, input?: string) => rawLog().streamRawLog(this, revs, handler, input);
   readonly objectTypes = (ids: string[]) => objects().objectTypes(this, ids);
 
   /** `config` ("key=value") comes after SAFE_CONFIG, so it can change one of those for one call. */

@@ -72,19 +72,20 @@ export class RawLogParser {
   }
 }
 
-/** Streams the raw records of `revs` (rev-list arguments) to `handler`, in git log's order. */
-export async function streamRawLog(git: Git, revs: string[], handler: RawLogHandler): Promise<void> {
+/** Streams the raw records of `revs` (rev-list arguments; `input`: more of them on stdin) to `handler`, in git log's order. */
+export async function streamRawLog(git: Git, revs: string[], handler: RawLogHandler, input = ''): Promise<void> {
   const parser = new RawLogParser(handler);
   let gate = handler.ready;
   const take = (d: Buffer) => {
     parser.feed(d);
     return handler.wait();
   };
-  await git.stream([...RAW_LOG_ARGS, ...revs, '--'], (d) => {
+  const onData = (d: Buffer) => {
     if (!gate) return take(d);
     const g = gate;
     gate = undefined;
     return g.then(() => take(d));
-  });
+  };
+  await git.stream([...RAW_LOG_ARGS, ...revs, ...(input ? ['--stdin'] : []), '--'], onData, input);
   parser.end();
 }

@@ -11,8 +11,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Git } from '../git';
 
 export interface CleanCommits {
+  /** How many commits are known clean. */
+  readonly size: number;
   has(sha: string): boolean;
   add(sha: string): void;
   /** Writes what was added (atomically: a new file renamed over the old one). */
@@ -20,14 +23,17 @@ export interface CleanCommits {
 }
 
 const NAME = 'clean-commits';
+/** Where the clean commits of the repository whose git folder is `gitDir` are kept. */
+export const cacheFile = (gitDir: string): string => path.join(gitDir, 'leakguard', NAME);
 /** LEAKGUARD_HISTORY_CACHE=off: judge every commit and write nothing. */
 export const cacheOff = (): boolean => process.env.LEAKGUARD_HISTORY_CACHE === 'off';
 
 export function openCleanCommits(gitDir: string, signature: string): CleanCommits {
-  const file = path.join(gitDir, 'leakguard', NAME);
+  const file = cacheFile(gitDir);
   const known = readKnown(file, signature);
   const added = new Set<string>();
   return {
+    size: known.ids.length / known.width,
     has: (sha) => added.has(sha) || has(known, sha),
     add: (sha) => {
       if (!has(known, sha)) added.add(sha);
@@ -88,4 +94,21 @@ function search(ids: Buffer, id: Buffer): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/**
+ * The commits of `revs` not known clean, in git log's order, as stdin for a walk of only those (the
+ * others are counted through `onKnown`). Listing commits takes git a few milliseconds; diffing their
+ * trees is what a walk spends its time on.
+ */
+export async function commitsToJudge(git: Git, revs: string[], known: CleanCommits, onKnown: (sha: string) => void): Promise<string> {
+  const out: string[] = [];
+  let rest = '';
+  await git.stream(['rev-list', ...revs, '--'], (d) => {
+    const lines = (rest + d.toString('latin1')).split('\n');
+    rest = lines.pop()!;
+    for (const sha of lines) if (sha) known.has(sha) ? onKnown(sha) : out.push(sha);
+  });
+  if (rest) known.has(rest) ? onKnown(rest) : out.push(rest);
+  return out.length ? out.join('\n') + '\n' : '';
 }

@@ -10,6 +10,8 @@ import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-pars
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
 import type { Probe } from './source';
 import type { CleanCommits } from './history-cache';
+import type { Remembered } from './history-triage';
+import fs from 'node:fs';
 import { scanBlobs } from './blob/read-blobs';
 import { scanCommitObjects } from './commit-objects';
 import { ShaList } from './sha-list';
@@ -95,7 +97,7 @@ async function triagedHistory(
   onCommit?: (c: CommitInfo) => void,
 ): Promise<SourceStats> {
   const { triageHistory } = await import('./history-triage');
-  const t = await triageHistory(git, revs, probe, notices, onCommit, rememberedClean(git, probe));
+  const t = await triageHistory(git, revs, probe, notices, onCommit, await remember(git, probe));
   const binaries: BinaryBlob[] = [];
   const parser = new PatchParser(emit, undefined, (b) => binaries.push(b));
   if (t.commits.length)
@@ -106,14 +108,26 @@ async function triagedHistory(
   return { filesScanned: t.files, linesScanned: t.lines, commitsScanned: t.commitsSeen };
 }
 
-/** The commits earlier audits judged clean under the same signature (history-cache.ts); none when turned off. */
-async function rememberedClean(git: Git, probe: Probe): Promise<CleanCommits | undefined> {
-  const { cacheOff, openCleanCommits } = await import('./history-cache');
-  const signature = cacheOff() ? '' : probe.signature();
-  if (!signature) return undefined;
+/** What earlier audits judged clean under the same signature (history-cache.ts); nothing when turned off. */
+async function remember(git: Git, probe: Probe): Promise<Remembered | undefined> {
+  const { cacheFile, cacheOff, openCleanCommits } = await import('./history-cache');
+  if (cacheOff()) return undefined;
+  let dir: string;
   try {
-    return openCleanCommits(await git.gitDir(), signature);
+    dir = await git.gitDir();
   } catch {
     return undefined; // no git folder to keep it in: every commit is judged
   }
+  const clean = new Promise<CleanCommits | undefined>((resolve) => {
+    // The signature builds the engine: after git has started.
+    setImmediate(() => {
+      try {
+        const signature = probe.signature();
+        resolve(signature ? openCleanCommits(dir, signature) : undefined);
+      } catch {
+        resolve(undefined); // the engine itself failed to build: the scan says so where it uses it
+      }
+    });
+  });
+  return { exists: fs.existsSync(cacheFile(dir)), clean };
 }

@@ -1,0 +1,114 @@
+/**
+ * The verdicts of a history audit's first pass (history-triage.ts), each "could a patch of this show
+ * anything": for a blob read whole, a commit object, a path, a submodule line. They ask the Probe (the
+ * rules, through the pipeline) and know nothing of git.
+ */
+import type { Probe } from './source';
+import type { Fragment } from './fragment';
+import { BlobScanner, classify } from './blob/blob-scanner';
+import { isGzip, isZip } from './blob/archives';
+import { FragmentSink } from './blob/fragment-sink';
+import { TextLines } from './blob/text-lines';
+import { nameLines, NAME_LINE } from './name-lines';
+import { scanCommitObject } from './commit-objects';
+import { MESSAGE_FILE } from '../diff/patch-parser';
+
+const SNIFF = 8000;
+
+export interface CommitVerdict {
+  /** Its message (as the patch pass shows it) holds something: the commit is read as a patch. */
+  keep: boolean;
+  /** What the commit-object pass of a full audit would report (header lines, a garbled message). */
+  later: Fragment[];
+}
+
+export class TriageJudges {
+  /** Lines judged (for the scan's summary). */
+  lines = 0;
+  private readonly headers = new Map<string, boolean>();
+
+  constructor(private readonly probe: Probe) {}
+
+  /**
+   * The blob reader for `path`, its fragments judged until one holds something. A patch adds some of the
+   * blob's lines: nothing found in the whole is enough only when no part of it is read otherwise than the
+   * whole (a wrapped run, a PEM block: Probe.readsAcrossLines).
+   */
+  blobScanner(path: string): { scanner: BlobScanner; hit: () => boolean } {
+    let hit = false;
+    const scanner = new BlobScanner(path, undefined, (f) => {
+      if (!hit && this.partMayFind(f)) hit = true;
+    });
+    return { scanner, hit: () => hit };
+  }
+
+  /** A whole blob: on its bytes first (no keyword, no escape, no wrapped base64: nothing to find), then read. */
+  blob(path: string, buf: Buffer): boolean {
+    const head = buf.subarray(0, SNIFF);
+    const text = classify(head).kind === 'text' && !isZip(head) && !isGzip(head);
+    if (text && !this.probe.mayHold(buf, this)) return false;
+    const { scanner, hit } = this.blobScanner(path);
+    scanner.push(buf);
+    scanner.end();
+    this.lines += scanner.lineCount;
+    if (hit()) return true;
+    // Not text to the blob reader (a byte-order mark, say) but text to git's diff (no NUL byte): the patch
+    // shows its lines as UTF-8, so they are judged that way too.
+    if (text || head.includes(0)) return false;
+    let asText = false;
+    const lines = new TextLines(new FragmentSink(path, undefined, (f) => (asText ||= this.partMayFind(f))));
+    lines.push(buf.toString('utf8'));
+    lines.end();
+    return asText;
+  }
+
+  commit(sha: string, body: Buffer): CommitVerdict {
+    const later: Fragment[] = [];
+    scanCommitObject(sha, body, (f) => {
+      if (this.headerFinds(f)) later.push(f);
+    });
+    const split = body.indexOf('\n\n');
+    const message = split === -1 ? Buffer.alloc(0) : body.subarray(split + 2);
+    const encoding = /^encoding (.*)$/m.exec(body.subarray(0, split === -1 ? body.length : split).toString('latin1'))?.[1];
+    // A message git re-encodes or cuts: the patch pass shows it as git does.
+    if (message.includes(0) || (encoding && !/^utf-?8$/i.test(encoding.trim()))) return { keep: true, later };
+    if (!this.probe.mayHold(message)) return { keep: false, later };
+    const text = message.toString('utf8').split('\n');
+    const lines = text.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    return { keep: this.probe.finds({ file: MESSAGE_FILE, lines, lineNumbers: lines.map((_, i) => i + 1) }), later };
+  }
+
+  /** A path: a file-name rule (a .p12 key store), and the name itself when the commit adds it. */
+  path(path: string, added: boolean): boolean {
+    if (this.probe.fileNamed(path)) return true;
+    if (!added) return false;
+    const names = nameLines(path);
+    return this.smallFinds({ file: path, lines: names, lineNumbers: names.map(() => NAME_LINE) });
+  }
+
+  /** A submodule: its patch line is "Subproject commit <id>". */
+  gitlink(path: string, oid: string): boolean {
+    return this.smallFinds({ file: path, lines: [`Subproject commit ${oid}`], lineNumbers: [1] });
+  }
+
+  private partMayFind(f: Fragment): boolean {
+    return this.probe.finds(f) || this.probe.readsAcrossLines(f);
+  }
+
+  /** A small fragment judged on its text first: the engine is the slow part. */
+  private smallFinds(f: Fragment): boolean {
+    if (!f.lines.length) return this.probe.finds(f);
+    return this.probe.mayHold(Buffer.from(f.lines.join('\n'))) && this.probe.finds(f);
+  }
+
+  /** Header lines (names and e-mails, dates taken off) repeat from commit to commit: judged once each. */
+  private headerFinds(f: Fragment): boolean {
+    const key = `${f.file}\0${f.lines.join('\n')}`;
+    let hit = this.headers.get(key);
+    if (hit === undefined) {
+      if (this.headers.size >= 4096) this.headers.clear();
+      this.headers.set(key, (hit = this.smallFinds(f)));
+    }
+    return hit;
+  }
+}
