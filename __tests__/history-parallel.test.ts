@@ -77,7 +77,9 @@ describe('a history read in batches', () => {
 
   test('the CLI finds the same keys, commits and order whether git is split or read through the pump', () => {
     const runs = ['1', '2', '5'].map((n) => {
-      const r = leakguard(['scan', '--all-history', '--format', 'json'], repo, { env: { LEAKGUARD_GIT_PROCESSES: n } });
+      // Splitting applies to the patch reader (every commit read as a patch).
+      const env = { LEAKGUARD_GIT_PROCESSES: n, LEAKGUARD_HISTORY: 'patches' };
+      const r = leakguard(['scan', '--all-history', '--format', 'json'], repo, { env });
       expect(r.code).toBe(1);
       const j = JSON.parse(r.stdout) as { findings: Array<{ file: string; commit: { sha: string } }>; stats: Record<string, number> };
       delete j.stats.ms;
@@ -86,6 +88,9 @@ describe('a history read in batches', () => {
     expect(runs[0].findings.map((f) => f.file)).toEqual(expect.arrayContaining(['blob.bin', 'merge.txt', 'conf/k2.env']));
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
+    // The two-pass reader (the default) finds the same.
+    const two = JSON.parse(leakguard(['scan', '--all-history', '--format', 'json'], repo).stdout) as { findings: unknown[] };
+    expect(two.findings).toEqual(runs[0].findings);
   });
 
   test('an object git cannot read stops the audit with git words (exit 2), split or not', () => {

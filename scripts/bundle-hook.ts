@@ -16,7 +16,7 @@ import { bundleRuntime } from './bundle-runtime';
  * The modules a clean `scan --staged` loads, as roots: each brings the modules it imports at its top
  * level. Lazy imports (a finding's reporters, the blob and LFS readers, other commands) stay on disk.
  */
-export const HOOK_ROOTS = ['cli.js', 'commands/scan.js', 'sources/staged.js', 'report/reporter.js'];
+export const HOOK_ROOTS = ['cli.js', 'commands/scan.js', 'sources/staged.js', 'report/reporter.js', 'engine/scan.js', 'rules/load.js'];
 
 export const BUNDLE_MARK = '// leakguard: hook bundle';
 
