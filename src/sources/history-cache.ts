@@ -103,12 +103,17 @@ function search(ids: Buffer, id: Buffer): boolean {
  */
 export async function commitsToJudge(git: Git, revs: string[], known: CleanCommits, onKnown: (sha: string) => void): Promise<string> {
   const out: string[] = [];
+  const sort = (sha: string) => {
+    if (!sha) return;
+    if (known.has(sha)) onKnown(sha);
+    else out.push(sha);
+  };
   let rest = '';
   await git.stream(['rev-list', ...revs, '--'], (d) => {
     const lines = (rest + d.toString('latin1')).split('\n');
     rest = lines.pop()!;
-    for (const sha of lines) if (sha) known.has(sha) ? onKnown(sha) : out.push(sha);
+    lines.forEach(sort);
   });
-  if (rest) known.has(rest) ? onKnown(rest) : out.push(rest);
+  sort(rest);
   return out.length ? out.join('\n') + '\n' : '';
 }
