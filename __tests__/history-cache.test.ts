@@ -98,3 +98,23 @@ describe('history audit cache', () => {
     expect(report.stats.filesScanned).toBeLessThan(3);
   });
 });
+
+describe('a history of mostly edits', () => {
+  test('is read as patches on a first audit (same report), and what it found clean is remembered', () => {
+    const r = newRepo();
+    for (let i = 0; i < 600; i++) write(r, `lib/f${i}.c`, `int f${i}(void) { return ${i}; }\n`);
+    commitAll(r, 'many files');
+    for (let i = 0; i < 600; i++) write(r, `lib/f${i}.c`, `int f${i}(void) { return ${i + 1}; }\n`);
+    write(r, 'lib/f7.c', `int f7(void) { return 8; }\n${fakeLine('pinecone', 'edits')}\n`);
+    commitAll(r, 'edit every file');
+    const reference = audit(r, { LEAKGUARD_HISTORY: 'patches' }).report;
+    const first = audit(r);
+    expect(first.code).toBe(1);
+    expect(visible(first.report)).toEqual(visible(reference));
+    expect(first.report.findings.map((f) => f.file)).toEqual(['lib/f7.c']);
+    // The root commit was clean and is remembered; the commit with the key is read again.
+    const second = audit(r);
+    expect(visible(second.report)).toEqual(visible(reference));
+    expect(second.report.stats.filesScanned).toBeLessThan(first.report.stats.filesScanned);
+  });
+});

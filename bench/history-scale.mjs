@@ -1,5 +1,6 @@
 // History scans at scale: synthetic histories of 3k, 30k and 100k commits (SIZES to change), each
-// measured with `leakguard scan --all-history` (wall time, peak RSS) against `git log -p --all -U0`,
+// measured with `leakguard scan --all-history` (a first audit: LEAKGUARD_HISTORY_CACHE=off; then one repeated
+// audit) (wall time, peak RSS) against `git log -p --all -U0`,
 // then extrapolated to a history the size of the Linux kernel's (1.3M commits).
 // Model: time linear in commits (least squares over the measured sizes; the patch bytes per commit
 // are those of this synthetic history), memory flat (the largest measured; the slope is printed).
@@ -124,15 +125,15 @@ async function history(commits) {
 }
 
 /** Wall seconds, CPU seconds (user + system) and peak RSS (MB: the largest process of the tree) of one run. */
-function timed(cmd, args, cwd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+function timed(cmd, args, cwd, env = process.env) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const [s, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { s, cpu: user + sys, mb: kb / 1024 };
 }
 
 /** Peak RSS (MB) of the node process alone, without its git children: its high-water mark, read until it exits. */
-async function nodePeakMb(args, cwd) {
-  const child = spawn('node', args, { cwd, stdio: 'ignore' });
+async function nodePeakMb(args, cwd, env) {
+  const child = spawn('node', args, { cwd, env, stdio: 'ignore' });
   let kb = 0;
   const poll = setInterval(() => {
     try {
@@ -155,26 +156,33 @@ for (const commits of SIZES) {
     Number(spawnSync('/bin/bash', ['-c', 'git log -p --all -U0 --no-color | wc -c'], { cwd: dir, encoding: 'utf8' }).stdout) / 1048576;
   const lg = [];
   const gl = [];
+  const audit = [CLI, 'scan', '--all-history', '--format', 'json'];
+  // A first audit each time (nothing remembered from earlier runs), then one repeated audit.
+  const first = { ...process.env, LEAKGUARD_HISTORY_CACHE: 'off' };
   for (let i = 0; i < (commits === Math.max(...SIZES) ? RUNS_LARGEST : RUNS); i++) {
-    lg.push(timed('node', [CLI, 'scan', '--all-history', '--format', 'json'], dir));
+    lg.push(timed('node', audit, dir, first));
     gl.push(timed('git', ['log', '-p', '--all', '-U0', '--no-color'], dir));
   }
+  fs.rmSync(path.join(dir, '.git', 'leakguard'), { recursive: true, force: true });
+  timed('node', audit, dir);
+  const repeated = timed('node', audit, dir).s;
   const row = {
     commits,
     patchMb,
     lg: median(lg.map((x) => x.s)),
+    repeated,
     git: median(gl.map((x) => x.s)),
     lgCpu: median(lg.map((x) => x.cpu)),
     gitCpu: median(gl.map((x) => x.cpu)),
     rss: Math.max(...lg.map((x) => x.mb)),
     gitRss: Math.max(...gl.map((x) => x.mb)),
-    nodeRss: fs.existsSync('/proc/self/status') ? await nodePeakMb([CLI, 'scan', '--all-history', '--format', 'json'], dir) : NaN,
+    nodeRss: fs.existsSync('/proc/self/status') ? await nodePeakMb(audit, dir, first) : NaN,
   };
   rows.push(row);
   console.log(
     `${String(commits).padStart(8)} commits  ${patchMb.toFixed(0).padStart(5)} MB patches  ` +
       `leakguard ${row.lg.toFixed(1)} s (cpu ${row.lgCpu.toFixed(1)} s)  git log ${row.git.toFixed(1)} s (cpu ${row.gitCpu.toFixed(1)} s)  ` +
-      `ratio ${(row.lg / row.git).toFixed(2)}x  peak RSS ${row.rss.toFixed(0)} MB (node alone ${row.nodeRss.toFixed(0)} MB, git log ${row.gitRss.toFixed(0)} MB)`,
+      `ratio ${(row.lg / row.git).toFixed(2)}x (repeated audit ${(row.repeated / row.git).toFixed(2)}x)  peak RSS ${row.rss.toFixed(0)} MB (node alone ${row.nodeRss.toFixed(0)} MB, git log ${row.gitRss.toFixed(0)} MB)`,
   );
 }
 

@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import type { SimpleGit } from 'simple-git';
 import { collect } from './process';
+import { inOrder } from './in-order';
 import type { BatchHandler } from './cat-file';
 import type { RawLogHandler } from './parse-raw-log';
 import { toGitError, isMissingGit } from './git-error';
@@ -117,23 +118,16 @@ export class Git {
         child.kill();
         child.stdout.resume(); // drain what is buffered, so 'close' comes
       };
-      child.stdout.on('data', (d: Buffer) => {
-        if (failed) return;
-        try {
-          const wait = onData(d);
-          if (!wait) return;
-          child.stdout.pause();
-          wait.then(() => child.stdout.resume(), stop);
-        } catch (e) {
-          stop(e);
-        }
-      });
+      const reader = inOrder(child.stdout, onData, stop);
       child.stderr.on('data', (d: Buffer) => err.push(d));
       child.on('error', (e) => reject(toGitError(e, args)));
       child.on('close', (code) => {
-        if (failed) reject(failed);
-        else if (code === 0) resolve();
-        else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
+        // The last chunks may still be waiting on a promise of onData: settle after them.
+        void reader.idle().then(() => {
+          if (failed) reject(failed);
+          else if (code === 0) resolve();
+          else reject(toGitError(new Error(Buffer.concat(err).toString('utf8')), args));
+        });
       });
     });
     child.stdin.on('error', () => undefined);

@@ -43,8 +43,16 @@ const HELD = 16 * 1024 * 1024;
 /** Objects asked for and not yet read: above MAX_ASKED the walk waits until only RESUME are left. */
 const MAX_ASKED = 20000;
 const RESUME = 10000;
+/**
+ * A first audit looks at the first SAMPLE changes: when fewer than ADDED_SHARE of them add a file, the
+ * history is mostly edits of existing files, whose whole blobs are many times the lines their patches add,
+ * and the triage gives up for reading every patch (history.ts).
+ */
+const SAMPLE = 500;
+const ADDED_SHARE = 0.25;
+const GIVE_UP = new Error('mostly edits: read as patches');
 /** Blob results remembered (a blob met again at the same path is not read twice): cleared when full. */
-const REMEMBER = 1 << 20;
+const REMEMBER = 1 << 16;
 
 interface Asked {
   idx: number;
@@ -63,7 +71,7 @@ export async function triageHistory(
   notices: Notice[],
   onCommit?: (c: CommitInfo) => void,
   remembered?: Remembered,
-): Promise<Triage> {
+): Promise<Triage | null> {
   const judges = new TriageJudges(probe);
   const kept = new Map<number, string>();
   const judged = new ShaList();
@@ -80,12 +88,23 @@ export async function triageHistory(
   let idx = -1;
   let sha = '';
   let files = 0;
+  let added = 0;
   let resume: (() => void) | null = null;
+  // Until the sample is judged (a first audit only), commits are ticked later: a walk given up is not counted.
+  let ticks: string[] | null = [];
 
   const keep = (i: number, s: string): void => {
     kept.set(i, s);
   };
-  const tick = (s: string) => onCommit?.({ sha: s, author: '', date: '' });
+  const tick = (s: string) => (ticks ? ticks.push(s) : onCommit?.({ sha: s, author: '', date: '' }));
+  /** After SAMPLE changes of a first audit: go on (true), or give up for reading every patch. */
+  const goOn = (): boolean => {
+    const pending = ticks!;
+    ticks = null;
+    if (added < files * ADDED_SHARE) return false;
+    pending.forEach(tick);
+    return true;
+  };
 
   const settled = (a: Asked, hit: boolean) => {
     const key = `${a.oid}\0${a.path}`;
@@ -150,6 +169,7 @@ export async function triageHistory(
       return;
     }
     files++;
+    if (e.status.includes('A')) added++;
     const key = `${e.newOid}\0${e.path}`;
     if (holding.has(key)) return keep(idx, sha);
     if (clean.has(key)) return;
@@ -171,6 +191,7 @@ export async function triageHistory(
     },
     entry,
     wait: () => {
+      if (ticks && files >= SAMPLE && !goOn()) return Promise.reject(GIVE_UP);
       cat.request(ids);
       ids = [];
       if (asked.length - next <= MAX_ASKED) return undefined;
@@ -184,15 +205,20 @@ export async function triageHistory(
 
   // The walk starts first: it is the longest part, and cat-file has nothing to do before it prints.
   const walking = (async () => {
-    if (!remembered?.exists) return git.rawLog(revs, { ...handler, ready: remembered?.clean.then((c) => (cache = c)) });
-    // Most commits known clean: list the commits (milliseconds) and walk only the others.
-    cache = await remembered.clean;
-    if (!cache) return git.rawLog(revs, handler);
-    const input = await commitsToJudge(git, revs, cache, (s) => {
-      tick(s);
-      known++;
-    });
-    if (input) await git.rawLog(['--no-walk=unsorted'], handler, input);
+    if (remembered?.exists) {
+      cache = await remembered.clean;
+      if (cache?.size) {
+        // Most commits known clean: list the commits (milliseconds) and walk only the others, to the end.
+        ticks = null;
+        const input = await commitsToJudge(git, revs, cache, (s) => {
+          tick(s);
+          known++;
+        });
+        if (input) await git.rawLog(['--no-walk=unsorted'], handler, input);
+        return;
+      }
+    }
+    await git.rawLog(revs, { ...handler, ready: remembered?.clean.then((c) => (cache = c)) });
   })();
   const cat = git.openCatFile({
     object: (_id, _type, size) => {
@@ -212,14 +238,18 @@ export async function triageHistory(
   try {
     await walking;
     cat.request(ids);
+  } catch (e) {
+    if (e !== GIVE_UP) throw e;
+    return null;
   } finally {
     await cat.close();
   }
+  ticks?.forEach((s) => onCommit?.({ sha: s, author: '', date: '' }));
   const commits = [...kept.entries()].sort((x, y) => x[0] - y[0]).map(([, s]) => s);
   if (cache) {
     for (const s of kept.values()) dirty.add(s);
     for (const slice of judged.slices()) for (const s of slice) if (!dirty.has(s)) cache.add(s);
     cache.save();
   }
-  return { commits, later, commitsSeen: idx + 1 + (remembered?.exists ? known : 0), commitsKnown: known, files, lines: judges.lines };
+  return { commits, later, commitsSeen: idx + 1 + known, commitsKnown: known, files, lines: judges.lines };
 }

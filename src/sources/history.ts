@@ -64,7 +64,29 @@ const readsEveryPatch = () => process.env.LEAKGUARD_HISTORY === 'patches';
 export async function historySource(git: Git, input: HistoryInput | string[], emit: Emit, opts: HistoryOptions = {}): Promise<SourceStats> {
   const { revs, stdinRevs } = Array.isArray(input) ? { revs: input, stdinRevs: undefined } : input;
   const { onCommit, notices = [], probe } = opts;
-  if (!stdinRevs && probe && !readsEveryPatch()) return triagedHistory(git, revs, emit, probe, notices, onCommit);
+  if (stdinRevs || !probe || readsEveryPatch()) return everyPatch(git, { revs, stdinRevs }, emit, notices, onCommit);
+  const memory = await remember(git, probe);
+  const done = await triagedHistory(git, revs, emit, probe, notices, onCommit, memory);
+  if (done) return done;
+  // Mostly edits of existing files (history-triage.ts): every patch is read, and what is clean remembered.
+  return everyPatch(git, { revs }, emit, notices, onCommit, { probe, clean: await memory?.clean });
+}
+
+/** While every patch is read: which commits showed nothing, to be remembered as clean (history-cache.ts). */
+interface Recording {
+  probe: Probe;
+  clean?: CleanCommits;
+}
+
+/** Every commit read as a patch, in one pass (the reference reader; pushes; histories of mostly edits). */
+async function everyPatch(
+  git: Git,
+  { revs, stdinRevs }: HistoryInput,
+  emit: Emit,
+  notices: Notice[],
+  onCommit?: (c: CommitInfo) => void,
+  recording?: Recording,
+): Promise<SourceStats> {
   const binaries: BinaryBlob[] = [];
   // A walk (--all-history, --range) reads the raw commit objects afterwards: the bytes `%B` does not show
   // (names, extra headers, a message cut at a NUL or in UTF-16). A push reads them itself, first (push.ts).
@@ -73,13 +95,27 @@ export async function historySource(git: Git, input: HistoryInput | string[], em
     commits?.push(c.sha);
     onCommit?.(c);
   };
-  const parser = new PatchParser(emit, seen, (b) => binaries.push(b));
+  const dirty = new Set<string>();
+  const clean = recording?.clean;
+  const watch: Emit = clean
+    ? (f) => {
+        const sha = f.commit?.sha;
+        if (sha && !dirty.has(sha) && recording.probe.mayHold(Buffer.from(f.lines.join('\n'))) && recording.probe.finds(f)) dirty.add(sha);
+        emit(f);
+      }
+    : emit;
+  const parser = new PatchParser(watch, seen, (b) => binaries.push(b));
   const feed = (d: Buffer) => parser.feed(d);
   if (stdinRevs) await git.stream([...LOG_ARGS, ...revs, '--stdin', '--'], feed, stdinRevs.join('\n') + '\n');
   else await git.streamLog(revs, LOG_ARGS, gitProcesses(), feed);
   parser.end();
-  if (commits) for (const slice of commits.slices()) await scanCommitObjects(git, slice, emit, notices);
-  const blobs = await scanBlobs(git, binaries, emit, notices);
+  if (commits) for (const slice of commits.slices()) await scanCommitObjects(git, slice, watch, notices);
+  const blobs = await scanBlobs(git, binaries, watch, notices);
+  // A commit with something git could not read is never remembered: nothing is, then.
+  if (clean && commits && !notices.some((n) => n.unscanned)) {
+    for (const slice of commits.slices()) for (const sha of slice) if (!dirty.has(sha)) clean.add(sha);
+    clean.save();
+  }
   return { filesScanned: parser.files, linesScanned: parser.lineCount + blobs.lines, commitsScanned: parser.commits };
 }
 
@@ -94,10 +130,12 @@ async function triagedHistory(
   emit: Emit,
   probe: Probe,
   notices: Notice[],
-  onCommit?: (c: CommitInfo) => void,
-): Promise<SourceStats> {
+  onCommit: ((c: CommitInfo) => void) | undefined,
+  memory: Remembered | undefined,
+): Promise<SourceStats | null> {
   const { triageHistory } = await import('./history-triage');
-  const t = await triageHistory(git, revs, probe, notices, onCommit, await remember(git, probe));
+  const t = await triageHistory(git, revs, probe, notices, onCommit, memory);
+  if (!t) return null;
   const binaries: BinaryBlob[] = [];
   const parser = new PatchParser(emit, undefined, (b) => binaries.push(b));
   if (t.commits.length)
