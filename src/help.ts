@@ -25,6 +25,9 @@ Options:
   --verify                     ask each key's own provider whether it is live (sends the key to that provider)
 ${COMMON}
 
+--all-history and --range remember the commits they found clean in .git/leakguard/clean-commits: the
+next audit of the clone reads only the others. LEAKGUARD_HISTORY_CACHE=off reads every commit, writes nothing.
+
 Example:
   leakguard scan --all-history --format sarif --output leakguard.sarif`,
 

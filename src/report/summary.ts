@@ -12,7 +12,7 @@ export function cleanSummary(r: ScanResult): string | null {
   const s = r.stats;
   const what =
     r.where === 'history' || r.where === 'range'
-      ? plural(s.commitsScanned, 'commit')
+      ? plural(s.commitsScanned, 'commit') + (s.commitsKnownClean ? `, ${n(s.commitsKnownClean)} known clean from an earlier audit` : '')
       : r.where === 'stdin'
         ? `the text on stdin (${plural(s.linesScanned, 'line')})`
         : plural(s.filesScanned, 'file');

@@ -27,6 +27,8 @@ export interface SourceStats {
   filesScanned: number;
   linesScanned: number;
   commitsScanned: number;
+  /** Of those, the commits an earlier audit found clean (history-cache.ts): not read again this time. */
+  commitsKnownClean?: number;
 }
 
 export type Emit = (f: Fragment) => void;

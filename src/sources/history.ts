@@ -143,7 +143,12 @@ async function triagedHistory(
   parser.end();
   for (const f of t.later) emit(f);
   await scanBlobs(git, binaries, emit, notices);
-  return { filesScanned: t.files, linesScanned: t.lines, commitsScanned: t.commitsSeen };
+  return {
+    filesScanned: t.files,
+    linesScanned: t.lines,
+    commitsScanned: t.commitsSeen,
+    ...(t.commitsKnown ? { commitsKnownClean: t.commitsKnown } : {}),
+  };
 }
 
 /** What earlier audits judged clean under the same signature (history-cache.ts); nothing when turned off. */
