@@ -269,9 +269,6 @@ const CASES: Record<string, Case> = {
       write(r, 'big.js', `${LONG}var c = 2;\n`);
       commitAll(r, 'edit');
     },
-    // The column of a key on a line read in pieces depends on where git's output was cut (see the
-    // failing test below): it is left out of the comparison, all else is compared.
-    ignore: ['column'],
     check: (f, r) => expect(f.map((x) => [x.file, x.commit])).toEqual([['big.js', git(r, ['rev-parse', 'HEAD~1']).trim()]]),
   },
   'quoted-printable with a key cut by a soft break': {
@@ -488,10 +485,9 @@ describe('lines around the added ones change what the engine finds: the patch is
   });
 });
 
-// Known bug (src/diff/patch-parser.ts and sources/blob/text-lines.ts, not the triage): a line over 1 MB is
-// scanned in pieces and a key's column is counted from the start of its piece, whose start depends on how
-// git's output arrived in chunks; both readers report a wrong column, and not the same one run to run.
-test.failing('a key on a line over 1 MB is reported at its real column in a history audit', () => {
+// A line over 1 MB is read in pieces; a key's column still counts from the start of the line (Fragment.columnOffsets),
+// whatever git's output chunks were, in both readers.
+test('a key on a line over 1 MB is reported at its real column in a history audit', () => {
   const r = newRepo();
   write(r, 'big.js', LONG);
   commitAll(r, 'long');

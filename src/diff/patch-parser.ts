@@ -54,6 +54,10 @@ export class PatchParser {
   private lines: string[] = [];
   private lineNumbers: number[] = [];
   private chars = 0;
+  /** Where the current line's text held so far starts in it (past 0 once a long line went on in pieces). */
+  private at = 0;
+  /** Set once an entry starts past column 1 (Fragment.columnOffsets). */
+  private offsets?: number[];
   commits = 0;
   files = 0;
   lineCount = 0;
@@ -94,10 +98,17 @@ export class PatchParser {
     const body = joined.slice(cols);
     if (this.inMessage) this.messageLine(body, false);
     else this.added(body, false);
-    return marks + body.slice(-OVERLAP);
+    const kept = body.slice(-OVERLAP);
+    this.at += body.length - kept.length;
+    return marks + kept;
   }
 
   private line(l: string): void {
+    this.lineOf(l);
+    this.at = 0;
+  }
+
+  private lineOf(l: string): void {
     const c = l.charCodeAt(0);
     if (this.inHunk) {
       if (c === 43 /* + */) {
@@ -218,6 +229,7 @@ export class PatchParser {
   private added(text: string, whole = true): void {
     this.lines.push(text);
     this.lineNumbers.push(whole ? this.newLine++ : this.newLine);
+    if (this.at || this.offsets) (this.offsets ??= new Array<number>(this.lines.length - 1).fill(0)).push(this.at);
     if (whole) this.lineCount++;
     this.chars += text.length;
     if (this.chars > MAX_FRAGMENT_CHARS) this.flush();
@@ -226,10 +238,11 @@ export class PatchParser {
   private flush(): void {
     if (this.lines.length && this.file !== null) {
       const f: Fragment = { file: this.file, lines: this.lines, lineNumbers: this.lineNumbers, commit: this.commit };
-      this.emit(f);
+      this.emit(this.offsets ? { ...f, columnOffsets: this.offsets } : f);
     }
     this.lines = [];
     this.lineNumbers = [];
+    this.offsets = undefined;
     this.chars = 0;
   }
 }

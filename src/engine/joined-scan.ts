@@ -13,7 +13,7 @@ import { wrappedBase64Runs } from './wrapped-base64';
 import { joinedStringRuns } from './string-pieces';
 import { quotedPrintableRuns } from './quoted-printable';
 import { fingerprint } from './fingerprint';
-import { MAX_LINE } from './windows';
+import { MAX_LINE, columnOf } from './windows';
 
 /** Shorter runs are left to the line-by-line decoder. */
 export const MIN_RUN = 24;
@@ -99,7 +99,7 @@ function scanText(
       onFinding({
         ...x,
         line: f.lineNumbers[idx],
-        column: at + 1,
+        column: columnOf(f, idx, at),
         lineText,
         encoding: how || undefined,
         fingerprint: fingerprint(x.ruleId, x.file, x.secret),

@@ -17,7 +17,7 @@ import { fingerprint } from './fingerprint';
 import { decodeCandidates } from './decode';
 import { scanJoined } from './joined-scan';
 import { isNoiseFile } from '../noise-files';
-import { MAX_LINE, matchesIn, piecesNear, wholeLine } from './windows';
+import { MAX_LINE, columnOf, matchesIn, piecesNear, wholeLine } from './windows';
 import { Spans } from './spans';
 import { readsAcrossLines } from './across-lines';
 
@@ -111,7 +111,9 @@ export class Engine {
           )
             continue;
           taken.add(start, end);
-          onFinding(makeFinding(rule, f, { line: f.lineNumbers[idx], column: start + 1, secret, matchText: m[0], lineText: context }));
+          onFinding(
+            makeFinding(rule, f, { line: f.lineNumbers[idx], column: columnOf(f, idx, start), secret, matchText: m[0], lineText: context }),
+          );
         }
         taken.commit();
       }
@@ -163,7 +165,7 @@ export class Engine {
       const inner: Fragment = { file: f.file, lines: [c.text], lineNumbers: [f.lineNumbers[i]], commit: f.commit };
       this.scan(
         inner,
-        (x) => onFinding({ ...x, column: c.at + 1, lineText, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }),
+        (x) => onFinding({ ...x, column: columnOf(f, i, c.at), lineText, encoding, fingerprint: fingerprint(x.ruleId, x.file, x.secret) }),
         depth + 1,
         encoding,
       );

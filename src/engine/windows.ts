@@ -9,6 +9,7 @@
  * starts within REACH of a keyword and is at most REACH long is found exactly once, with its true
  * surroundings (look-behinds, word boundaries), wherever the keywords fall and however many there are.
  */
+import type { Fragment } from '../sources/fragment';
 
 /** Lines up to this length are run through the patterns whole. */
 export const MAX_LINE = 20000;
@@ -93,3 +94,6 @@ export function* matchesIn(re: RegExp, line: string, pieces: Piece[]): Generator
     }
   }
 }
+
+/** The 1-based column of `at` in entry `idx` of `f`, counted from the start of the whole line (see Fragment.columnOffsets). */
+export const columnOf = (f: Fragment, idx: number, at: number): number => (f.columnOffsets?.[idx] ?? 0) + at + 1;

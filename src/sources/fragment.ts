@@ -12,6 +12,11 @@ export interface Fragment {
   lines: string[];
   /** 1-based line number of each entry of `lines`, in the scanned version of the file. */
   lineNumbers: number[];
+  /**
+   * Where each entry starts in its line (0 unless a very long line was read in pieces): a finding's
+   * column counts from the start of the line, not of the piece.
+   */
+  columnOffsets?: number[];
   commit?: CommitInfo;
 }
 

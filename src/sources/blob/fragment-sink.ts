@@ -13,6 +13,8 @@ export class FragmentSink {
   /** Distinct line numbers handed on (a long line cut into pieces counts once). */
   lineCount = 0;
   private lastLine = 0;
+  /** Set once a piece of a long line starts past column 1 (Fragment.columnOffsets). */
+  private offsets?: number[];
 
   constructor(
     readonly file: string,
@@ -20,9 +22,11 @@ export class FragmentSink {
     private readonly emit: Emit,
   ) {}
 
-  add(text: string, line: number): void {
+  /** `at`: where `text` starts in its line (a piece of a very long line). */
+  add(text: string, line: number, at = 0): void {
     this.lines.push(text);
     this.lineNumbers.push(line);
+    if (at || this.offsets) (this.offsets ??= new Array<number>(this.lines.length - 1).fill(0)).push(at);
     if (line !== this.lastLine) this.lineCount++;
     this.lastLine = line;
     this.chars += text.length;
@@ -33,11 +37,14 @@ export class FragmentSink {
 
   flush(): void {
     // A blob with no readable lines is still handed on once, empty: rules about file names (a .p12/.pfx key store) apply.
-    if (this.lines.length || !this.emitted)
-      this.emit({ file: this.file, lines: this.lines, lineNumbers: this.lineNumbers, commit: this.commit });
+    if (this.lines.length || !this.emitted) {
+      const offsets = this.offsets ? { columnOffsets: this.offsets } : {};
+      this.emit({ file: this.file, lines: this.lines, lineNumbers: this.lineNumbers, commit: this.commit, ...offsets });
+    }
     this.emitted = true;
     this.lines = [];
     this.lineNumbers = [];
+    this.offsets = undefined;
     this.chars = 0;
   }
 }

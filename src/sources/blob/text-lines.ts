@@ -53,11 +53,18 @@ export class LineSplitter {
 
 export class TextLines {
   private line = 1;
+  /** Where the text held for the current line starts in it (past 0 once a long line went on in pieces). */
+  private at = 0;
   private splitter = new LineSplitter(
-    (l) => this.sink.add(l, this.line++),
+    (l) => {
+      this.sink.add(l, this.line++, this.at);
+      this.at = 0;
+    },
     (partial) => {
-      this.sink.add(partial, this.line);
-      return partial.slice(-OVERLAP);
+      this.sink.add(partial, this.line, this.at);
+      const kept = partial.slice(-OVERLAP);
+      this.at += partial.length - kept.length;
+      return kept;
     },
   );
 
