@@ -21,6 +21,9 @@ import { MAX_LINE, columnOf, matchesIn, piecesNear, wholeLine } from './windows'
 import { Spans } from './spans';
 import { readsAcrossLines } from './across-lines';
 
+/** Checks that judge a candidate by the lines below it, which a patch may not have (see readsAcrossLines). */
+const BLOCK_CHECKS = new Set(['pem-block', 'der-body']);
+
 /** How many encodings deep a secret is looked for (base64 of base64, say). */
 const MAX_DEPTH = 2;
 
@@ -75,7 +78,7 @@ export class Engine {
 
   scan(f: Fragment, report: (x: Finding) => void, depth = 0, encoding = ''): void {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
-    if (depth === 0) this.last = { lines: f.lines, keywordLines: cands.keys() };
+    if (depth === 0) this.last = { lines: f.lines, cands };
     // At the top, remember what was reported, so a key found again in joined lines is not reported twice.
     const reported = depth === 0 ? new Set<string>() : undefined;
     const onFinding = reported
@@ -138,11 +141,18 @@ export class Engine {
 
   /** Whether some of the fragment's lines alone could be read otherwise than all of them (across-lines.ts). */
   readsAcrossLines(f: Fragment): boolean {
-    const keywordLines = this.last?.lines === f.lines ? this.last.keywordLines : this.prefilter.candidates(f.lines).rules.keys();
-    return readsAcrossLines(f, keywordLines);
+    const cands = this.last?.lines === f.lines ? this.last.cands : this.prefilter.candidates(f.lines).rules;
+    // A rule whose check reads the block around its line (a PEM block below a header, a DER body's lines):
+    // lines a patch does not add can make it say no.
+    for (const [idx, rules] of cands)
+      for (const ri of rules) {
+        const { rule, re } = this.compiled[ri];
+        if (BLOCK_CHECKS.has(rule.check ?? '') && ((re.lastIndex = 0), re.test(f.lines[idx]))) return true;
+      }
+    return readsAcrossLines(f, cands.keys());
   }
   /** The keyword lines of the fragment scanned last (readsAcrossLines is asked right after a scan). */
-  private last?: { lines: string[]; keywordLines: Iterable<number> };
+  private last?: { lines: string[]; cands: Map<number, Set<number>> };
 
   /** Whether a file-name rule names this path (its finding comes with any fragment of the file). */
   fileNamed(path: string): boolean {

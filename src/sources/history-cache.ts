@@ -67,8 +67,13 @@ function has(k: Known, sha: string): boolean {
   return k.ids.length > 0 && sha.length === k.width * 2 && search(k.ids, Buffer.from(sha, 'hex'));
 }
 
+/** The cache is ours: anything but a regular file of a sane size (a FIFO, /dev/zero, a link) is ignored. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
 function readKnown(file: string, signature: string): Known {
   try {
+    const st = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size > MAX_BYTES) return NONE;
     const buf = fs.readFileSync(file);
     const nl = buf.indexOf(10);
     const [sig, w] = buf.toString('latin1', 0, Math.max(nl, 0)).split(' ');

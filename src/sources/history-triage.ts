@@ -155,7 +155,8 @@ export async function triageHistory(
       end: () => {
         scanner.end();
         judges.lines += scanner.lineCount;
-        settled(a, hit());
+        // Too big to hold: what is not plain text to the blob reader is not judged as git's diff would show it.
+        settled(a, hit() || scanner.kind !== 'text');
         done();
       },
     };
@@ -163,13 +164,15 @@ export async function triageHistory(
 
   const entry = (e: PathChange) => {
     if (skipping || isDeletion(e.newOid)) return;
-    if (judges.path(e.path, e.status.includes('A'))) keep(idx, sha);
+    // A type change shows as a deletion and a new file in the patch: its name is new there too.
+    const named = /[AT]/.test(e.status);
+    if (judges.path(e.path, named)) keep(idx, sha);
     if (e.newMode === SUBMODULE_MODE) {
       if (judges.gitlink(e.path, e.newOid)) keep(idx, sha);
       return;
     }
     files++;
-    if (e.status.includes('A')) added++;
+    if (named) added++;
     const key = `${e.newOid}\0${e.path}`;
     if (holding.has(key)) return keep(idx, sha);
     if (clean.has(key)) return;

@@ -12,6 +12,7 @@ import type { Probe } from './source';
 import type { CleanCommits } from './history-cache';
 import type { Remembered } from './history-triage';
 import fs from 'node:fs';
+import path from 'node:path';
 import { scanBlobs } from './blob/read-blobs';
 import { scanCommitObjects } from './commit-objects';
 import { ShaList } from './sha-list';
@@ -161,6 +162,9 @@ async function remember(git: Git, probe: Probe): Promise<Remembered | undefined>
   } catch {
     return undefined; // no git folder to keep it in: every commit is judged
   }
+  // A shallow clone's boundary commits show their whole tree as added, and stop doing so once deepened:
+  // what such a commit showed depends on more than its id, so nothing is remembered or trusted there.
+  if (fs.existsSync(path.join(dir, 'shallow'))) return undefined;
   const clean = new Promise<CleanCommits | undefined>((resolve) => {
     // The signature builds the engine: after git has started.
     setImmediate(() => {

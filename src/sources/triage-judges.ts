@@ -8,12 +8,26 @@ import type { Fragment } from './fragment';
 import { BlobScanner, classify } from './blob/blob-scanner';
 import { isGzip, isZip } from './blob/archives';
 import { FragmentSink } from './blob/fragment-sink';
-import { TextLines } from './blob/text-lines';
+import { MAX_PIECE, TextLines } from './blob/text-lines';
 import { nameLines, NAME_LINE } from './name-lines';
 import { scanCommitObject } from './commit-objects';
 import { MESSAGE_FILE } from '../diff/patch-parser';
 
 const SNIFF = 8000;
+/** Longer lines may be read in pieces (text-lines.ts), which start where the reader's chunks fall. */
+const LONG_LINE = MAX_PIECE / 2;
+
+/**
+ * A fragment holding pieces of a line too long to read whole: where the pieces start depends on the text
+ * around them, which a patch does not have, and a check on the line (an "example" word) may fall in
+ * another piece: the patch is read.
+ */
+function piecesOfLongLines(f: Fragment): boolean {
+  // A line the blob reader got whole (its text came in one block) but a patch streams in pieces.
+  if (f.columnOffsets || f.lines.some((l) => l.length > LONG_LINE)) return true;
+  for (let i = 1; i < f.lineNumbers.length; i++) if (f.lineNumbers[i] === f.lineNumbers[i - 1]) return true;
+  return false;
+}
 
 export interface CommitVerdict {
   /** Its message (as the patch pass shows it) holds something: the commit is read as a patch. */
@@ -36,10 +50,21 @@ export class TriageJudges {
    */
   blobScanner(path: string): { scanner: BlobScanner; hit: () => boolean } {
     let hit = false;
-    const scanner = new BlobScanner(path, undefined, (f) => {
-      if (!hit && this.partMayFind(f)) hit = true;
+    const text = this.textJudge();
+    const scanner: BlobScanner = new BlobScanner(path, undefined, (f) => {
+      // What git shows as binary (NUL bytes) the patch pass reads whole too: the same fragments, the same findings.
+      if (!hit) hit = scanner.kind === 'text' ? text(f) : this.probe.finds(f);
     });
     return { scanner, hit: () => hit };
+  }
+
+  /**
+   * For text a patch shows line by line. More than one fragment: a structure or a context check may
+   * straddle where the reader cut the blob, and the patch cuts elsewhere; the patch is read.
+   */
+  private textJudge(): (f: Fragment) => boolean {
+    let fragments = 0;
+    return (f) => ++fragments > 1 || this.partMayFind(f);
   }
 
   /** A whole blob: on its bytes first (no keyword, no escape, no wrapped base64: nothing to find), then read. */
@@ -52,11 +77,12 @@ export class TriageJudges {
     scanner.end();
     this.lines += scanner.lineCount;
     if (hit()) return true;
-    // Not text to the blob reader (a byte-order mark, say) but text to git's diff (no NUL byte): the patch
-    // shows its lines as UTF-8, so they are judged that way too.
-    if (text || head.includes(0)) return false;
+    // Not text to the blob reader (a byte-order mark, NUL bytes) but maybe text to git's diff (no NUL byte, or
+    // a `diff` attribute): the patch would show its lines as UTF-8, so they are judged that way too.
+    if (text || !this.probe.mayHold(buf)) return false;
     let asText = false;
-    const lines = new TextLines(new FragmentSink(path, undefined, (f) => (asText ||= this.partMayFind(f))));
+    const judge = this.textJudge();
+    const lines = new TextLines(new FragmentSink(path, undefined, (f) => (asText ||= judge(f))));
     lines.push(buf.toString('utf8'));
     lines.end();
     return asText;
@@ -74,6 +100,8 @@ export class TriageJudges {
     if (message.includes(0) || (encoding && !/^utf-?8$/i.test(encoding.trim()))) return { keep: true, later };
     if (!this.probe.mayHold(message)) return { keep: false, later };
     const text = message.toString('utf8').split('\n');
+    // A line long enough to be read in pieces: the pieces fall elsewhere in the patch's text.
+    if (message.length > LONG_LINE && text.some((l) => l.length > LONG_LINE)) return { keep: true, later };
     const lines = text.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     return { keep: this.probe.finds({ file: MESSAGE_FILE, lines, lineNumbers: lines.map((_, i) => i + 1) }), later };
   }
@@ -92,7 +120,7 @@ export class TriageJudges {
   }
 
   private partMayFind(f: Fragment): boolean {
-    return this.probe.finds(f) || this.probe.readsAcrossLines(f);
+    return piecesOfLongLines(f) || this.probe.finds(f) || this.probe.readsAcrossLines(f);
   }
 
   /** A small fragment judged on its text first: the engine is the slow part. */
