@@ -43,7 +43,8 @@ function fourAudits(r: string, args = ['--all-history']): { findings: Finding[];
   const cold = audit(r, args);
   const warm = audit(r, args);
   const want = { code: reference.code, ...reference.visible };
-  for (const [name, run] of Object.entries({ off, cold, warm })) expect({ name, code: run.code, ...run.visible }).toEqual({ name, ...want });
+  for (const [name, run] of Object.entries({ off, cold, warm }))
+    expect({ name, code: run.code, ...run.visible }).toEqual({ name, ...want });
   return { findings: reference.visible.findings, knownClean: warm.stats.commitsKnownClean ?? 0 };
 }
 
@@ -192,7 +193,7 @@ describe('08: a hostile cache file: the audit ends with its findings (exit 1)', 
     expect(run.status).toBe(1);
     return (JSON.parse(run.stdout) as Report).findings;
   };
-  test('08b: a FIFO in the cache file\'s place', () => {
+  test("08b: a FIFO in the cache file's place", () => {
     const r = keyRepo();
     expect(spawnSync('mkfifo', [path.join(cacheDir(r), 'clean-commits')]).status).toBe(0);
     expect(ruleIds(guarded(r))).toContain('anthropic-api-key');
