@@ -71,7 +71,9 @@ describe('a clean scan says so on stderr; stdout and the hooks stay clean', () =
   });
 
   test('--range and a folder', () => {
-    expect(leakguard(['scan', '--range', 'HEAD~1..HEAD'], repo).stderr).toMatch(/no secrets in 1 commit(, 1 known clean from an earlier audit)? \(/);
+    expect(leakguard(['scan', '--range', 'HEAD~1..HEAD'], repo).stderr).toMatch(
+      /no secrets in 1 commit(, 1 known clean from an earlier audit)? \(/,
+    );
     expect(leakguard(['scan', 'src'], repo).stderr).toMatch(/no secrets in 2 files \(/);
   });
 

@@ -126,7 +126,12 @@ async function history(commits) {
 
 /** Wall seconds, CPU seconds (user + system) and peak RSS (MB: the largest process of the tree) of one run. */
 function timed(cmd, args, cwd, env = process.env) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], {
+    cwd,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   const [s, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { s, cpu: user + sys, mb: kb / 1024 };
 }

@@ -53,6 +53,8 @@ console.log(`--all-history on ${COMMITS} commits, ${mb.toFixed(0)} MB of patches
 console.log(`  first audit (two passes, nothing remembered): ${x(first)}   (bar <= 1.0x, goal 0.75x)`);
 console.log(`  repeated audit (clean commits remembered):    ${x(repeated)}`);
 console.log(`  every commit as a patch (the reference):      ${x(patches)}; split over two git processes ${x(split)}`);
-console.log(`  throughput of a first audit: ${(mb / (first / 1000)).toFixed(0)} MB/s of patch text (floor ${(mb / (floor / 1000)).toFixed(0)} MB/s)`);
+console.log(
+  `  throughput of a first audit: ${(mb / (first / 1000)).toFixed(0)} MB/s of patch text (floor ${(mb / (floor / 1000)).toFixed(0)} MB/s)`,
+);
 if (rss !== null) console.log(`  peak RSS of a first audit: ${rss} MB   (bar < 250 MB)`);
 fs.rmSync(dir, { recursive: true, force: true });
