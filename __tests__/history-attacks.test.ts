@@ -33,18 +33,18 @@ function audit(r: string, args: string[], env: NodeJS.ProcessEnv = {}): Audit {
 const cacheDir = (r: string) => path.resolve(r, git(r, ['rev-parse', '--git-common-dir']).trim(), 'leakguard');
 const clearCache = (r: string) => fs.rmSync(cacheDir(r), { recursive: true, force: true });
 
-/** Reference, cache off, cold and warm audits agree; returns the reference's findings and what warm skipped. */
+/**
+ * Reference, cold and warm audits agree; returns the reference's findings and what warm skipped. (A cold
+ * audit with the cache off runs the same first pass as a cold one that writes it: left out, for time.)
+ */
 function fourAudits(r: string, args = ['--all-history']): { findings: Finding[]; knownClean: number } {
   clearCache(r);
   const reference = audit(r, args, { LEAKGUARD_HISTORY: 'patches' });
   clearCache(r);
-  const off = audit(r, args, { LEAKGUARD_HISTORY_CACHE: 'off' });
-  clearCache(r);
   const cold = audit(r, args);
   const warm = audit(r, args);
   const want = { code: reference.code, ...reference.visible };
-  for (const [name, run] of Object.entries({ off, cold, warm }))
-    expect({ name, code: run.code, ...run.visible }).toEqual({ name, ...want });
+  for (const [name, run] of Object.entries({ cold, warm })) expect({ name, code: run.code, ...run.visible }).toEqual({ name, ...want });
   return { findings: reference.visible.findings, knownClean: warm.stats.commitsKnownClean ?? 0 };
 }
 

@@ -19,14 +19,14 @@ const { Engine } = built('engine/scan') as typeof import('../src/engine/scan');
 const { builtinRules, builtinPrefilter } = built('rules/load') as typeof import('../src/rules/load');
 const engine = new Engine(builtinRules(), builtinPrefilter());
 
-/** Every line-rule example, expanded with two seeds. */
+/** Every line-rule example, expanded with one seed (the wrappings and slices make the variety). */
 const TEXTS: Array<{ rule: string; text: string }> = [];
 for (const spec of readProviderFiles(path.join(ROOT, 'rules')))
   for (const rule of spec.rules) {
     if (rule.fileName) continue;
     const all = [...(rule.examples?.positive ?? []), ...(rule.examples?.negative ?? [])];
     for (const [i, t] of all.entries())
-      for (const seed of ['a', 'b']) TEXTS.push({ rule: rule.id, text: expand(t, `${rule.id}:mh${i}:${seed}`) });
+      for (const seed of ['a']) TEXTS.push({ rule: rule.id, text: expand(t, `${rule.id}:mh${i}:${seed}`) });
   }
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
