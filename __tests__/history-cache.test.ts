@@ -118,3 +118,13 @@ describe('a history of mostly edits', () => {
     expect(second.report.stats.filesScanned).toBeLessThan(first.report.stats.filesScanned);
   });
 });
+
+test('an audit of a shallow clone says that older commits were not audited, and remembers nothing there', () => {
+  const r = history();
+  const clone = path.join(path.dirname(r), `${path.basename(r)}-shallow`);
+  git(path.dirname(r), ['clone', '-q', '--depth', '2', `file://${r}`, clone]);
+  const { code, report } = audit(clone);
+  expect(code).toBe(1);
+  expect(JSON.stringify(report.notices)).toMatch(/shallow: commits before its boundary were not audited/);
+  expect(fs.existsSync(cacheFile(clone))).toBe(false);
+});

@@ -65,6 +65,7 @@ const readsEveryPatch = () => process.env.LEAKGUARD_HISTORY === 'patches';
 export async function historySource(git: Git, input: HistoryInput | string[], emit: Emit, opts: HistoryOptions = {}): Promise<SourceStats> {
   const { revs, stdinRevs } = Array.isArray(input) ? { revs: input, stdinRevs: undefined } : input;
   const { onCommit, notices = [], probe } = opts;
+  if (!stdinRevs) await sayIfShallow(git, notices);
   if (stdinRevs || !probe || readsEveryPatch()) return everyPatch(git, { revs, stdinRevs }, emit, notices, onCommit);
   const memory = await remember(git, probe);
   const done = await triagedHistory(git, revs, emit, probe, notices, onCommit, memory);
@@ -177,4 +178,17 @@ async function remember(git: Git, probe: Probe): Promise<Remembered | undefined>
     });
   });
   return { exists: fs.existsSync(cacheFile(dir)), clean };
+}
+
+/** A shallow clone has no history before its boundary: an audit of it says so (the exit code is its findings'). */
+async function sayIfShallow(git: Git, notices: Notice[]): Promise<void> {
+  try {
+    if (!fs.existsSync(path.join(await git.gitDir(), 'shallow'))) return;
+  } catch {
+    return;
+  }
+  notices.push({
+    file: '(history)',
+    reason: 'this clone is shallow: commits before its boundary were not audited (git fetch --unshallow, then audit again)',
+  });
 }
