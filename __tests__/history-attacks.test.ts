@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expand } from '../scripts/fixtures/generate';
-import { CLI, commitAll, git, leakguard, newRepo, tempDir, write } from './support/cli';
+import { CLI, commitAll, git, leakguard, newRepo, tempDir, twoCommits, write } from './support/cli';
 import { fakeKey } from './support/keys';
 
 type Finding = { ruleId: string; file: string; commit: string; line: number };
@@ -50,15 +50,6 @@ function fourAudits(r: string, args = ['--all-history']): { findings: Finding[];
 
 const ruleIds = (f: Finding[]) => f.map((x) => x.ruleId);
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-/** A repository where `file` holds `first` in one commit and `second` in the next. */
-function twoCommits(file: string, first: string, second: string): string {
-  const r = newRepo();
-  write(r, file, first);
-  commitAll(r, 'first');
-  write(r, file, second);
-  commitAll(r, 'second');
-  return r;
-}
 
 describe('18: a DER body in "# " lines above lines that would veto it in the whole blob', () => {
   const body = (seed: string) => expand('# MIIEpAIBAAKCAQEA{b64:48}\n# {b64:64}\n# {b64:64}\n', `der:${seed}`);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expand } from '../scripts/fixtures/generate';
-import { commitAll, git, leakguard, newRepo, tempDir, write, type Run } from './support/cli';
+import { commitAll, git, leakguard, newRepo, tempDir, twoCommits, write, type Run } from './support/cli';
 import { fakeKey, fakeLine } from './support/keys';
 
 type Finding = { ruleId: string; file: string; commit: string; line: number; column: number };
@@ -455,14 +455,6 @@ describe.each(Object.keys(CASES))('two-pass history audit = every patch: %s', (n
  * whole (engine/across-lines.ts). Each test builds: commit 1 with the context, commit 2 adding only the key lines.
  */
 describe('lines around the added ones change what the engine finds: the patch is still read', () => {
-  const twoCommits = (file: string, before: string, after: string): string => {
-    const r = newRepo();
-    write(r, file, before);
-    commitAll(r, 'context');
-    write(r, file, after);
-    commitAll(r, 'key lines');
-    return r;
-  };
   test('a PEM body added under an existing header, above a "..." line (der-body: the header above vetoes)', () => {
     const body = expand('MIIEpAIBAAKCAQEA{b64:48}\n{b64:64}\n{b64:64}\n{b64:64}', 'derbody');
     const r = twoCommits(

@@ -69,6 +69,16 @@ export function commitAll(dir: string, msg: string): void {
   git(dir, ['commit', '-q', '--no-verify', '-m', msg]);
 }
 
+/** A new repository where `file` holds `first` in one commit and `second` in the next. */
+export function twoCommits(file: string, first: string, second: string): string {
+  const r = newRepo();
+  write(r, file, first);
+  commitAll(r, 'first');
+  write(r, file, second);
+  commitAll(r, 'second');
+  return r;
+}
+
 export function json(r: Run): {
   findings: Array<Record<string, unknown>>;
   stats: Record<string, number>;
