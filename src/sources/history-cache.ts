@@ -12,6 +12,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Git } from '../git';
+import type { ShaList } from './sha-list';
+
+/** What earlier audits left: whether there is a file at all (known at once), and the commits in it. */
+export interface Remembered {
+  exists: boolean;
+  clean: Promise<CleanCommits | undefined>;
+}
 
 export interface CleanCommits {
   /** How many commits are known clean. */
@@ -121,4 +128,10 @@ export async function commitsToJudge(git: Git, revs: string[], known: CleanCommi
   });
   sort(rest);
   return out.length ? out.join('\n') + '\n' : '';
+}
+
+/** Adds the commits of `judged` not in `dirty` (anything found, or unreadable) and writes the file. */
+export function rememberClean(cache: CleanCommits, judged: ShaList, dirty: Set<string>): void {
+  for (const slice of judged.slices()) for (const s of slice) if (!dirty.has(s)) cache.add(s);
+  cache.save();
 }

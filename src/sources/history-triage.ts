@@ -18,7 +18,7 @@ import type { CommitInfo, Fragment, Notice } from './fragment';
 import { unreadable } from './blob/read-blobs';
 import { ShaList } from './sha-list';
 import { TriageJudges } from './triage-judges';
-import { commitsToJudge, type CleanCommits } from './history-cache';
+import { commitsToJudge, rememberClean, type CleanCommits, type Remembered } from './history-cache';
 
 export interface Triage {
   /** The commits to read as patches, in the walk's order. */
@@ -30,12 +30,6 @@ export interface Triage {
   commitsKnown: number;
   files: number;
   lines: number;
-}
-
-/** What earlier audits left: whether there is a file at all (known at once), and the commits in it. */
-export interface Remembered {
-  exists: boolean;
-  clean: Promise<CleanCommits | undefined>;
 }
 
 /** A blob up to this size is judged whole, on its bytes first; a bigger one is scanned as it streams. */
@@ -249,10 +243,6 @@ export async function triageHistory(
   }
   ticks?.forEach((s) => onCommit?.({ sha: s, author: '', date: '' }));
   const commits = [...kept.entries()].sort((x, y) => x[0] - y[0]).map(([, s]) => s);
-  if (cache) {
-    for (const s of kept.values()) dirty.add(s);
-    for (const slice of judged.slices()) for (const s of slice) if (!dirty.has(s)) cache.add(s);
-    cache.save();
-  }
+  if (cache) rememberClean(cache, judged, new Set([...dirty, ...kept.values()]));
   return { commits, later, commitsSeen: idx + 1 + known, commitsKnown: known, files, lines: judges.lines };
 }

@@ -9,8 +9,7 @@ import type { Git } from '../git';
 import { HISTORY_FORMAT, PatchParser, type BinaryBlob } from '../diff/patch-parser';
 import type { CommitInfo, Emit, Notice, SourceStats } from './fragment';
 import type { Probe } from './source';
-import type { CleanCommits } from './history-cache';
-import type { Remembered } from './history-triage';
+import { cacheFile, cacheOff, openCleanCommits, rememberClean, type CleanCommits, type Remembered } from './history-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import { scanBlobs } from './blob/read-blobs';
@@ -114,10 +113,7 @@ async function everyPatch(
   if (commits) for (const slice of commits.slices()) await scanCommitObjects(git, slice, watch, notices);
   const blobs = await scanBlobs(git, binaries, watch, notices);
   // A commit with something git could not read is never remembered: nothing is, then.
-  if (clean && commits && !notices.some((n) => n.unscanned)) {
-    for (const slice of commits.slices()) for (const sha of slice) if (!dirty.has(sha)) clean.add(sha);
-    clean.save();
-  }
+  if (clean && commits && !notices.some((n) => n.unscanned)) rememberClean(clean, commits, dirty);
   return { filesScanned: parser.files, linesScanned: parser.lineCount + blobs.lines, commitsScanned: parser.commits };
 }
 
@@ -155,7 +151,6 @@ async function triagedHistory(
 
 /** What earlier audits judged clean under the same signature (history-cache.ts); nothing when turned off. */
 async function remember(git: Git, probe: Probe): Promise<Remembered | undefined> {
-  const { cacheFile, cacheOff, openCleanCommits } = await import('./history-cache');
   if (cacheOff()) return undefined;
   let dir: string;
   try {
