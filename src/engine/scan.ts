@@ -78,7 +78,10 @@ export class Engine {
 
   scan(f: Fragment, report: (x: Finding) => void, depth = 0, encoding = ''): void {
     const { rules: cands, encoded } = this.prefilter.candidates(f.lines);
-    if (depth === 0) this.last = { lines: f.lines, cands };
+    if (depth === 0) {
+      this.lastLines = f.lines;
+      this.lastCands = cands;
+    }
     // At the top, remember what was reported, so a key found again in joined lines is not reported twice.
     const reported = depth === 0 ? new Set<string>() : undefined;
     const onFinding = reported
@@ -141,7 +144,7 @@ export class Engine {
 
   /** Whether some of the fragment's lines alone could be read otherwise than all of them (across-lines.ts). */
   readsAcrossLines(f: Fragment): boolean {
-    const cands = this.last?.lines === f.lines ? this.last.cands : this.prefilter.candidates(f.lines).rules;
+    const cands = this.lastLines === f.lines && this.lastCands ? this.lastCands : this.prefilter.candidates(f.lines).rules;
     // A rule whose check reads the block around its line (a PEM block below a header, a DER body's lines):
     // lines a patch does not add can make it say no.
     for (const [idx, rules] of cands)
@@ -151,8 +154,9 @@ export class Engine {
       }
     return readsAcrossLines(f, cands.keys());
   }
-  /** The keyword lines of the fragment scanned last (readsAcrossLines is asked right after a scan). */
-  private last?: { lines: string[]; cands: Map<number, Set<number>> };
+  /** The candidates of the fragment scanned last (readsAcrossLines is asked right after a scan); no object per scan. */
+  private lastLines?: string[];
+  private lastCands?: Map<number, Set<number>>;
 
   /** Whether a file-name rule names this path (its finding comes with any fragment of the file). */
   fileNamed(path: string): boolean {

@@ -21,8 +21,6 @@ export interface RawLogHandler {
   entry(e: PathChange): void;
   /** Asked after each block of output: a promise holds git back until the caller has caught up. */
   wait(): Promise<void> | undefined;
-  /** Given: nothing is parsed before it settles (git has started meanwhile). */
-  ready?: Promise<unknown>;
 }
 
 const COMMIT = 1; // the %x01 that starts each commit's line (see RAW_LOG_ARGS)
@@ -75,16 +73,9 @@ export class RawLogParser {
 /** Streams the raw records of `revs` (rev-list arguments; `input`: more of them on stdin) to `handler`, in git log's order. */
 export async function streamRawLog(git: Git, revs: string[], handler: RawLogHandler, input = ''): Promise<void> {
   const parser = new RawLogParser(handler);
-  let gate = handler.ready;
-  const take = (d: Buffer) => {
+  const onData = (d: Buffer) => {
     parser.feed(d);
     return handler.wait();
-  };
-  const onData = (d: Buffer) => {
-    if (!gate) return take(d);
-    const g = gate;
-    gate = undefined;
-    return g.then(() => take(d));
   };
   await git.stream([...RAW_LOG_ARGS, ...revs, ...(input ? ['--stdin'] : []), '--'], onData, input);
   parser.end();

@@ -75,7 +75,6 @@ export async function triageHistory(
   const clean = new Set<string>();
   const holding = new Set<string>();
   let cache: CleanCommits | undefined;
-  let skipping = false;
   let known = 0;
   let next = 0;
   let ids: string[] = [];
@@ -157,7 +156,7 @@ export async function triageHistory(
   };
 
   const entry = (e: PathChange) => {
-    if (skipping || isDeletion(e.newOid)) return;
+    if (isDeletion(e.newOid)) return;
     // A type change shows as a deletion and a new file in the patch: its name is new there too.
     const named = /[AT]/.test(e.status);
     if (judges.path(e.path, named)) keep(idx, sha);
@@ -179,9 +178,6 @@ export async function triageHistory(
       idx++;
       sha = s;
       tick(s);
-      // Known clean from an earlier audit with the same rules: nothing of it is read.
-      skipping = cache?.has(s) ?? false;
-      if (skipping) return void known++;
       judged.push(s);
       asked.push({ idx, sha, oid: s });
       ids.push(s);
@@ -215,7 +211,8 @@ export async function triageHistory(
         return;
       }
     }
-    await git.rawLog(revs, { ...handler, ready: remembered?.clean.then((c) => (cache = c)) });
+    await git.rawLog(revs, handler);
+    cache = await remembered?.clean;
   })();
   const cat = git.openCatFile({
     object: (_id, _type, size) => {

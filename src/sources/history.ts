@@ -13,6 +13,7 @@ import { cacheFile, cacheOff, openCleanCommits, rememberClean, type CleanCommits
 import fs from 'node:fs';
 import path from 'node:path';
 import { scanBlobs } from './blob/read-blobs';
+import { smallFragmentFinds } from './triage-judges';
 import { scanCommitObjects } from './commit-objects';
 import { ShaList } from './sha-list';
 
@@ -64,9 +65,14 @@ const readsEveryPatch = () => process.env.LEAKGUARD_HISTORY === 'patches';
 export async function historySource(git: Git, input: HistoryInput | string[], emit: Emit, opts: HistoryOptions = {}): Promise<SourceStats> {
   const { revs, stdinRevs } = Array.isArray(input) ? { revs: input, stdinRevs: undefined } : input;
   const { onCommit, notices = [], probe } = opts;
-  if (!stdinRevs) await sayIfShallow(git, notices);
-  if (stdinRevs || !probe || readsEveryPatch()) return everyPatch(git, { revs, stdinRevs }, emit, notices, onCommit);
-  const memory = await remember(git, probe);
+  if (stdinRevs) return everyPatch(git, { revs, stdinRevs }, emit, notices, onCommit);
+  const gitDir = await git.gitDir().catch(() => null);
+  // A shallow clone has no history before its boundary, and its boundary commits show their whole tree as
+  // added until it is deepened: what they showed depends on more than their ids, so nothing is remembered.
+  const shallow = gitDir !== null && fs.existsSync(path.join(gitDir, 'shallow'));
+  if (shallow) notices.push({ ...SHALLOW });
+  if (!probe || readsEveryPatch()) return everyPatch(git, { revs }, emit, notices, onCommit);
+  const memory = gitDir === null || shallow ? undefined : remember(gitDir, probe);
   const done = await triagedHistory(git, revs, emit, probe, notices, onCommit, memory);
   if (done) return done;
   // Mostly edits of existing files (history-triage.ts): every patch is read, and what is clean remembered.
@@ -101,7 +107,7 @@ async function everyPatch(
   const watch: Emit = clean
     ? (f) => {
         const sha = f.commit?.sha;
-        if (sha && !dirty.has(sha) && recording.probe.mayHold(Buffer.from(f.lines.join('\n'))) && recording.probe.finds(f)) dirty.add(sha);
+        if (sha && !dirty.has(sha) && smallFragmentFinds(recording.probe, f)) dirty.add(sha);
         emit(f);
       }
     : emit;
@@ -150,17 +156,8 @@ async function triagedHistory(
 }
 
 /** What earlier audits judged clean under the same signature (history-cache.ts); nothing when turned off. */
-async function remember(git: Git, probe: Probe): Promise<Remembered | undefined> {
+function remember(dir: string, probe: Probe): Remembered | undefined {
   if (cacheOff()) return undefined;
-  let dir: string;
-  try {
-    dir = await git.gitDir();
-  } catch {
-    return undefined; // no git folder to keep it in: every commit is judged
-  }
-  // A shallow clone's boundary commits show their whole tree as added, and stop doing so once deepened:
-  // what such a commit showed depends on more than its id, so nothing is remembered or trusted there.
-  if (fs.existsSync(path.join(dir, 'shallow'))) return undefined;
   const clean = new Promise<CleanCommits | undefined>((resolve) => {
     // The signature builds the engine: after git has started.
     setImmediate(() => {
@@ -175,15 +172,8 @@ async function remember(git: Git, probe: Probe): Promise<Remembered | undefined>
   return { exists: fs.existsSync(cacheFile(dir)), clean };
 }
 
-/** A shallow clone has no history before its boundary: an audit of it says so (the exit code is its findings'). */
-async function sayIfShallow(git: Git, notices: Notice[]): Promise<void> {
-  try {
-    if (!fs.existsSync(path.join(await git.gitDir(), 'shallow'))) return;
-  } catch {
-    return;
-  }
-  notices.push({
-    file: '(history)',
-    reason: 'this clone is shallow: commits before its boundary were not audited (git fetch --unshallow, then audit again)',
-  });
-}
+/** An audit of a shallow clone says so (the exit code is still its findings'). */
+const SHALLOW: Notice = {
+  file: '(history)',
+  reason: 'this clone is shallow: commits before its boundary were not audited (git fetch --unshallow, then audit again)',
+};

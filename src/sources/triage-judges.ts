@@ -36,6 +36,15 @@ export interface CommitVerdict {
   later: Fragment[];
 }
 
+/**
+ * Whether the rules find anything in a small fragment (a name, a patch's lines), judged on its text first:
+ * the engine is the slow part. A fragment with no lines still counts: a file-name rule (a .p12) may name it.
+ */
+export function smallFragmentFinds(probe: Probe, f: Fragment): boolean {
+  if (!f.lines.length) return probe.finds(f);
+  return probe.mayHold(Buffer.from(f.lines.join('\n'))) && probe.finds(f);
+}
+
 export class TriageJudges {
   /** Lines judged (for the scan's summary). */
   lines = 0;
@@ -123,10 +132,8 @@ export class TriageJudges {
     return piecesOfLongLines(f) || this.probe.finds(f) || this.probe.readsAcrossLines(f);
   }
 
-  /** A small fragment judged on its text first: the engine is the slow part. */
   private smallFinds(f: Fragment): boolean {
-    if (!f.lines.length) return this.probe.finds(f);
-    return this.probe.mayHold(Buffer.from(f.lines.join('\n'))) && this.probe.finds(f);
+    return smallFragmentFinds(this.probe, f);
   }
 
   /** Header lines (names and e-mails, dates taken off) repeat from commit to commit: judged once each. */
